@@ -1,0 +1,1 @@
+"""The machinery of the deep-learning notes: snippet execution, its cache, and the concept registry."""

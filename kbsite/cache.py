@@ -1,0 +1,89 @@
+"""An on-disk cache of snippet runs, for the edit-and-reload loop.
+
+A run is keyed by everything that can change its output: the code as executed (the
+snippet file's text, after includes are resolved), the Python version, the versions
+of numpy, torch and matplotlib, and this cache's format version. Only successful runs
+are stored, so a failing block always runs again.
+
+On by default for ``mkdocs serve`` (and ``make serve``), off for ``mkdocs build``
+and the tests. ``KB_EXEC_CACHE=0`` turns it off, ``KB_EXEC_CACHE=1`` on;
+``KB_EXEC_CACHE_DIR`` moves it (default: ``.cache/exec`` in the project). Clear it
+with ``make clean-cache`` or by deleting that folder.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import platform
+import tempfile
+from functools import cache
+from importlib import metadata
+from pathlib import Path
+
+FORMAT = 1
+LIBRARIES = ("numpy", "torch", "matplotlib")
+
+
+@cache
+def environment() -> dict[str, str]:
+    """The versions a cached output depends on."""
+    env = {"python": platform.python_version(), "format": str(FORMAT)}
+    for name in LIBRARIES:
+        try:
+            env[name] = metadata.version(name)
+        except metadata.PackageNotFoundError:
+            env[name] = "absent"
+    return env
+
+
+def key(code: str, env: dict[str, str] | None = None) -> str:
+    """The cache key of one run of ``code``."""
+    payload = json.dumps({"code": code, "env": env or environment()}, sort_keys=True)
+    return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+
+
+class ExecCache:
+    """A folder of JSON files, one per successful run."""
+
+    def __init__(self, folder: str | os.PathLike) -> None:
+        self.folder = Path(folder)
+
+    def _path(self, digest: str) -> Path:
+        return self.folder / digest[:2] / f"{digest}.json"
+
+    def get(self, digest: str) -> dict | None:
+        try:
+            return json.loads(self._path(digest).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return None
+
+    def put(self, digest: str, record: dict) -> None:
+        path = self._path(digest)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+        with os.fdopen(fd, "w", encoding="utf-8") as stream:
+            json.dump(record, stream)
+        os.replace(tmp, path)
+
+
+def wanted(setting: str | bool, command: str) -> bool:
+    """Whether a build uses the cache: the plugin's ``cache`` setting (auto = only for
+    ``mkdocs serve``), overridden by ``KB_EXEC_CACHE``."""
+    default = setting if isinstance(setting, bool) else command == "serve"
+    return enabled_by_env(default)
+
+
+def enabled_by_env(default: bool) -> bool:
+    """``KB_EXEC_CACHE`` overrides the default (1/0, on/off, true/false)."""
+    value = os.environ.get("KB_EXEC_CACHE", "").strip().lower()
+    if value in {"1", "on", "true", "yes"}:
+        return True
+    if value in {"0", "off", "false", "no"}:
+        return False
+    return default
+
+
+def default_folder(project_root: str | os.PathLike) -> Path:
+    return Path(os.environ.get("KB_EXEC_CACHE_DIR") or Path(project_root) / ".cache" / "exec")

@@ -1,0 +1,121 @@
+"""Run a snippet the way a fresh script would run, in its own process, with a time limit.
+
+Each run is a new process forked from a small server (``kbsite._server``) that has
+already imported numpy, torch and matplotlib (Agg backend), so a snippet pays for its
+own work and not for those imports. The child gets a fresh ``__main__`` module,
+``__file__`` pointing at the snippet, the snippet's folder on ``sys.path`` and an
+empty temporary working directory that is removed afterwards: what a script started
+with ``python snippets/<chapter>/<file>.py`` from another directory would see.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import pickle
+import struct
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+DEFAULT_TIMEOUT = 60.0
+
+
+@dataclasses.dataclass
+class RunResult:
+    """What one run of a snippet produced."""
+
+    ok: bool
+    stdout: str
+    stderr: str
+    seconds: float
+    error: str = ""  # the traceback, or why the run was stopped
+    line: int | None = None  # the line of the snippet file the error points at
+    timed_out: bool = False
+
+
+def send(stream, obj) -> None:
+    """Write one length-prefixed pickle to a binary stream."""
+    data = pickle.dumps(obj)
+    stream.write(struct.pack("!Q", len(data)) + data)
+    stream.flush()
+
+
+def receive(stream):
+    """Read one length-prefixed pickle from a binary stream (EOFError at the end)."""
+    head = stream.read(8)
+    if len(head) < 8:
+        raise EOFError
+    (size,) = struct.unpack("!Q", head)
+    data = stream.read(size)
+    if len(data) < size:
+        raise EOFError
+    return pickle.loads(data)  # noqa: S301 - our own server's answer
+
+
+class _Server:
+    """The client side of one ``kbsite._server`` process."""
+
+    def __init__(self) -> None:
+        read_fd, write_fd = os.pipe()
+        # one thread each: runs are timed as on one core, and parallel test workers do not oversubscribe
+        env = dict(os.environ, MPLBACKEND="Agg", PYTHONHASHSEED="0", OMP_NUM_THREADS="1",
+                   OPENBLAS_NUM_THREADS="1", MKL_NUM_THREADS="1")
+        root = str(Path(__file__).resolve().parent.parent)
+        env["PYTHONPATH"] = os.pathsep.join(p for p in (root, env.get("PYTHONPATH", "")) if p)
+        self.proc = subprocess.Popen(  # noqa: S603
+            [sys.executable, "-m", "kbsite._server", str(write_fd)],
+            stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, pass_fds=(write_fd,), env=env,
+        )
+        os.close(write_fd)
+        self.answers = os.fdopen(read_fd, "rb")
+        self.pid = os.getpid()
+
+    def alive(self) -> bool:
+        return self.pid == os.getpid() and self.proc.poll() is None
+
+    def run(self, code: str, filename: str, timeout: float) -> RunResult:
+        send(self.proc.stdin, (code, filename, timeout))
+        return receive(self.answers)
+
+    def close(self) -> None:
+        try:
+            self.proc.stdin.close()
+            self.proc.wait(5)
+        except Exception:  # noqa: BLE001
+            self.proc.kill()
+
+
+_lock = threading.Lock()
+_server: _Server | None = None
+
+
+def run_code(code: str, filename: str | os.PathLike, timeout: float | None = None) -> RunResult:
+    """Run ``code`` as the script ``filename`` in a fresh process; stop it after ``timeout`` seconds."""
+    global _server
+    timeout = DEFAULT_TIMEOUT if timeout is None else float(timeout)
+    filename = str(Path(filename).resolve())
+    with _lock:
+        if _server is None or not _server.alive():
+            _server = _Server()
+        try:
+            return _server.run(code, filename, timeout)
+        except (EOFError, BrokenPipeError):
+            _server = None
+            return RunResult(False, "", "", 0.0, "the snippet runner died")
+
+
+def run_file(path: str | os.PathLike, timeout: float | None = None) -> RunResult:
+    """Run the file at ``path`` as a script (see :func:`run_code`)."""
+    path = Path(path).resolve()
+    return run_code(path.read_text(encoding="utf-8"), path, timeout)
+
+
+def shutdown() -> None:
+    """Stop the server (it also stops by itself when this process exits)."""
+    global _server
+    with _lock:
+        if _server is not None:
+            _server.close()
+            _server = None

@@ -1,0 +1,268 @@
+"""The ``kb`` MkDocs plugin: executes snippets, serves them, and builds pages from the registry.
+
+- Registers :func:`kbsite.fences.formatter` for executed ``python`` fences (markdown-exec
+  keeps every other language), with a per-block time limit and, for ``mkdocs serve``,
+  the execution cache.
+- Copies ``snippets/**/*.py`` into the site, so each example can be downloaded.
+- Generates the glossary, the concept index and the API reference from the concept
+  registry and the snippets; adds the tooltips and search synonyms to the pages;
+  teaches the Chinese segmenter of the search index every registered Chinese term.
+"""
+
+from __future__ import annotations
+
+import ast
+import json
+import logging
+import os
+import re
+from pathlib import Path
+
+from mkdocs.config import config_options
+from mkdocs.config.base import Config
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files
+
+from kbsite import cache as cache_mod
+from kbsite import fences, registry
+
+log = logging.getLogger("mkdocs.plugins.kbsite")
+
+GENERATED_GLOSSARY = "glossary.md"
+GENERATED_INDEX = "concepts.md"
+REFERENCE_DIR = "reference"
+
+
+class KBConfig(Config):
+    exec_timeout = config_options.Type((int, float), default=60)
+    """Seconds one executed block may run before it is stopped and the build fails."""
+    cache = config_options.Choice(("auto", True, False), default="auto")
+    """Serve unchanged blocks from the execution cache: auto = only under ``mkdocs serve``."""
+    reference_title = config_options.Type(str, default="API reference")
+    """The nav entry whose page list is generated from the snippets."""
+
+
+class KBPlugin(BasePlugin[KBConfig]):
+    def __init__(self) -> None:
+        self.command = "build"
+        self.registry: registry.Registry | None = None
+        self.reference_pages: list[tuple[str, str, list[tuple[str, list[str]]]]] = []
+
+    # -- configuration -------------------------------------------------------------
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:  # noqa: ARG002
+        self.command = command
+
+    def on_config(self, config):
+        root = Path(config.config_file_path).resolve().parent
+        self.root = root
+        fences.STATE.root = root
+        fences.STATE.timeout = float(os.environ.get("KB_EXEC_TIMEOUT") or self.config.exec_timeout)
+        use_cache = cache_mod.wanted(self.config.cache, self.command)
+        fences.STATE.cache = cache_mod.ExecCache(cache_mod.default_folder(root)) if use_cache else None
+        if use_cache:
+            log.info("kb: execution cache on, in %s", fences.STATE.cache.folder)
+        fences.STATE.reset()
+
+        custom = config.mdx_configs.get("pymdownx.superfences", {}).get("custom_fences", [])
+        replaced = 0
+        for fence in custom:
+            if fence.get("name") in {"python", "py"}:
+                fence["format"] = fences.formatter
+                replaced += 1
+        if not replaced:
+            raise PluginError("The 'kb' plugin must come after 'markdown-exec' in the plugins list.")
+
+        self.registry = registry.load(config.docs_dir)
+        for problem in self.registry.problems:
+            log.warning("concept registry: %s", problem)
+        self._teach_segmenter()
+        self.reference_pages = self._reference_modules()
+        self._extend_nav(config)
+        return config
+
+    def _teach_segmenter(self) -> None:
+        try:
+            import jieba
+        except ImportError:
+            return
+        jieba.setLogLevel(logging.WARNING)
+        for concept in self.registry.concepts:
+            for term in [*concept.zh_terms, *concept.synonyms]:
+                if registry.CJK.search(term):
+                    jieba.add_word(term.replace(" ", ""), freq=100000)
+
+    def _reference_modules(self):
+        """(chapter, title, [(module, [function names])]) for every snippet that defines documented functions."""
+        pages = []
+        snippets = self.root / "snippets"
+        for chapter_dir in sorted(p for p in snippets.iterdir() if p.is_dir() and not p.name.startswith((".", "_"))):
+            modules = []
+            for path in sorted(chapter_dir.glob("*.py")):
+                tree = ast.parse(path.read_text(encoding="utf-8"))
+                names = [n.name for n in tree.body
+                         if isinstance(n, (ast.FunctionDef, ast.ClassDef)) and not n.name.startswith("_")
+                         and ast.get_docstring(n)]
+                if names:
+                    modules.append((f"{chapter_dir.name}.{path.stem}", names))
+            if modules:
+                chapter = chapter_dir.name.replace("_", "-")
+                pages.append((chapter, self._chapter_title(chapter), modules))
+        return pages
+
+    def _chapter_title(self, chapter: str) -> str:
+        index = self.root / "docs" / chapter / "index.md"
+        if index.exists():
+            for line in index.read_text(encoding="utf-8").splitlines():
+                if line.startswith("# "):
+                    return re.sub(r"\s*\{[^}]*\}\s*$", "", line[2:]).strip()
+        return chapter.replace("-", " ").capitalize()
+
+    def _chapter_order(self, config) -> list[str]:
+        order: list[str] = []
+
+        def walk(item):
+            if isinstance(item, str):
+                chapter = item.split("/", 1)[0] if "/" in item else None
+                if chapter and chapter not in order and chapter != REFERENCE_DIR:
+                    order.append(chapter)
+            elif isinstance(item, dict):
+                for value in item.values():
+                    walk(value)
+            elif isinstance(item, list):
+                for value in item:
+                    walk(value)
+
+        walk(config.nav or [])
+        return order
+
+    def _extend_nav(self, config) -> None:
+        order = self._chapter_order(config)
+        self.reference_pages.sort(key=lambda p: order.index(p[0]) if p[0] in order else len(order))
+        entries = [f"{REFERENCE_DIR}/index.md"] + [
+            {title: f"{REFERENCE_DIR}/{chapter}.md"} for chapter, title, _ in self.reference_pages
+        ]
+        for item in config.nav or []:
+            if isinstance(item, dict) and self.config.reference_title in item:
+                item[self.config.reference_title] = entries
+
+    # -- files -----------------------------------------------------------------------
+
+    def on_files(self, files: Files, *, config) -> Files:
+        for path in sorted((self.root / "snippets").rglob("*.py")):
+            rel = path.relative_to(self.root).as_posix()
+            files.append(File(rel, str(self.root), config.site_dir, config.use_directory_urls))
+        generated = {
+            GENERATED_GLOSSARY: self._glossary(),
+            GENERATED_INDEX: self._concept_index(config),
+            f"{REFERENCE_DIR}/index.md": self._reference_index(),
+        }
+        for chapter, title, modules in self.reference_pages:
+            generated[f"{REFERENCE_DIR}/{chapter}.md"] = self._reference_page(chapter, title, modules)
+        for src, content in generated.items():
+            if files.get_file_from_path(src) is not None:
+                raise PluginError(f"docs/{src} is generated by the kb plugin; remove the file from docs/")
+            files.append(File.generated(config, src, content=content))
+        return files
+
+    def _link(self, concept: registry.Concept, text: str) -> str:
+        return f"[{text}]({concept.page}#{concept.id})"
+
+    def _glossary(self) -> str:
+        rows = sorted(self.registry.concepts, key=lambda c: c.en.lower())
+        lines = [
+            "---", "title: Glossary (术语表)", "search:", "  boost: 0.5", "---", "",
+            "# Glossary (术语表)", "",
+            f"All {len(rows)} concepts of the course, English and Chinese, with a one-line summary. "
+            "Each term links to the section that explains it and runs its example. "
+            "The same list, grouped by chapter, is the [concept index](concepts.md).", "",
+            "| English | 中文 | Summary |", "|---|---|---|",
+        ]
+        for c in rows:
+            summary = c.summary.replace("|", "\\|")
+            lines.append(f"| {self._link(c, c.en)} | {c.zh} | {summary} |")
+        return "\n".join(lines) + "\n"
+
+    def _concept_index(self, config) -> str:
+        order = self._chapter_order(config)
+        chapters: dict[str, list[registry.Concept]] = {}
+        for c in self.registry.concepts:
+            chapters.setdefault(c.chapter, []).append(c)
+        lines = [
+            "---", "title: Concept index (概念索引)", "search:", "  exclude: true", "---", "",
+            "# Concept index (概念索引)", "",
+            "Every concept, chapter by chapter in reading order; the [glossary](glossary.md) has them A to Z.", "",
+        ]
+        for chapter in sorted(chapters, key=lambda ch: order.index(ch) if ch in order else len(order)):
+            lines += [f"## [{self._chapter_title(chapter)}]({chapter}/index.md)", ""]
+            for c in sorted(chapters[chapter], key=lambda c: (order.index(c.page) if c.page in order else 0, c.line)):
+                lines.append(f"- {self._link(c, c.en)} ({c.zh})")
+            lines.append("")
+        return "\n".join(lines)
+
+    def _reference_index(self) -> str:
+        lines = [
+            "---", "title: API reference", "search:", "  exclude: true", "---", "",
+            "# API reference", "",
+            "The reusable functions that the examples define, chapter by chapter: signature, "
+            "docstring and source. Each lives in a snippet file that runs on its own; copy the "
+            "file, or the function, into your project.", "",
+        ]
+        for chapter, title, modules in self.reference_pages:
+            count = sum(len(names) for _, names in modules)
+            lines.append(f"- [{title}]({chapter}.md): {count} functions from {len(modules)} snippets")
+        return "\n".join(lines) + "\n"
+
+    def _reference_page(self, chapter: str, title: str, modules) -> str:
+        lines = ["---", f"title: 'API: {title}'", "search:", "  exclude: true", "---", "",
+                 f"# API reference: {title}", "",
+                 f"Functions defined by the snippets of [{title}](../{chapter}/index.md).", ""]
+        for module, names in modules:
+            path = "snippets/" + module.replace(".", "/") + ".py"
+            lines += [f"## `{module.split('.', 1)[1]}`", "", f"From [`{path}`](../{path}).", ""]
+            for name in names:
+                lines += [f"::: {module}.{name}", ""]
+        return "\n".join(lines)
+
+    # -- pages -----------------------------------------------------------------------
+
+    def on_page_markdown(self, markdown: str, *, page, config, files) -> str:  # noqa: ARG002
+        fences.STATE.page_src = page.file.src_uri
+        fences.STATE.page_url = page.url
+        if page.file.generated_by:
+            return markdown
+        on_page = {c.id: c for c in self.registry.concepts if c.page == page.file.src_uri}
+        if on_page:
+            out = []
+            for line in markdown.splitlines():
+                out.append(line)
+                m = registry.HEADING.match(line)
+                if m and m.group("id") in on_page and on_page[m.group("id")].synonyms:
+                    also = " · ".join(on_page[m.group("id")].synonyms)
+                    out += ["", f'<p class="kb-aka">Also known as: {also}</p>', ""]
+            markdown = "\n".join(out)
+        return markdown + "\n\n" + self._abbreviations()
+
+    def _abbreviations(self) -> str:
+        terms: dict[str, str] = {}
+        for c in self.registry.concepts:
+            if not c.summary:
+                continue
+            for term in (c.en, c.en.lower(), *c.zh_terms):
+                if term and "]" not in term and "[" not in term and term not in terms:
+                    terms[term] = c.summary.replace("\n", " ")
+        ordered = sorted(terms.items(), key=lambda kv: (-len(kv[0]), kv[0]))
+        return "\n".join(f"*[{term}]: {summary}" for term, summary in ordered)
+
+    # -- end of build ------------------------------------------------------------------
+
+    def on_post_build(self, *, config) -> None:  # noqa: ARG002
+        runs = fences.STATE.runs
+        executed = [r for r in runs if not r.cached]
+        seconds = sum(r.seconds for r in executed)
+        log.info("kb: %d blocks executed in %.1f s, %d served from the cache",
+                 len(executed), seconds, len(runs) - len(executed))
+        report = os.environ.get("KB_EXEC_REPORT")
+        if report:
+            Path(report).write_text(json.dumps([r.__dict__ for r in runs], indent=1), encoding="utf-8")

@@ -1,0 +1,109 @@
+"""The execution cache: unchanged blocks are not run again, changed ones are, and pages do not change."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from conftest import PLOT
+from kbsite import cache
+
+PAGE = """\
+# Demo
+
+```python exec="on" source="tabbed-left" id="a-first"
+--8<-- "snippets/demo/alpha.py"
+```
+
+```python exec="on" source="above" id="a-second"
+--8<-- "snippets/demo/alpha.py"
+print("the second block")
+```
+
+```python exec="on" html="1" id="b-plot"
+--8<-- "snippets/demo/beta.py"
+```
+"""
+
+
+def _runs(report: Path) -> dict[str, bool]:
+    """block id -> served from the cache?"""
+    return {r["block_id"]: r["cached"] for r in json.loads(report.read_text())}
+
+
+def _tree(site: Path) -> dict[str, bytes]:
+    return {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
+
+
+@pytest.fixture
+def cached_project(mini, tmp_path):
+    mini.snippet("alpha.py", "import numpy as np\n\nprint(np.arange(4) ** 2)\n")
+    mini.snippet("beta.py", PLOT)
+    mini.page(PAGE)
+    env = {"KB_EXEC_CACHE": "1", "KB_EXEC_CACHE_DIR": tmp_path / "cache", "KB_EXEC_REPORT": tmp_path / "runs.json"}
+    return mini, env, tmp_path
+
+
+def test_unchanged_blocks_come_from_the_cache_and_pages_are_identical(cached_project):
+    mini, env, tmp = cached_project
+    cold = mini.build(tmp / "cold", KB_EXEC_REPORT=tmp / "cold.json")  # the tests' default: no cache
+    assert cold.returncode == 0, cold.stdout + cold.stderr
+    assert _runs(tmp / "cold.json") == {"a-first": False, "a-second": False, "b-plot": False}
+
+    first = mini.build(tmp / "first", **env)
+    assert first.returncode == 0, first.stdout + first.stderr
+    assert _runs(tmp / "runs.json") == {"a-first": False, "a-second": False, "b-plot": False}
+
+    warm = mini.build(tmp / "warm", **env)
+    assert warm.returncode == 0, warm.stdout + warm.stderr
+    assert _runs(tmp / "runs.json") == {"a-first": True, "a-second": True, "b-plot": True}
+    assert re.search(r"kb: 0 blocks executed in 0\.0 s, 3 served from the cache", warm.stdout + warm.stderr)
+    assert _tree(tmp / "warm") == _tree(tmp / "cold"), "a warm build must write the same bytes as a cold one"
+
+    # edit one snippet: exactly the two blocks that include it run again
+    (mini.path / "snippets/demo/alpha.py").write_text("import numpy as np\n\nprint(np.arange(5) ** 3)\n")
+    edited = mini.build(tmp / "edited", **env)
+    assert edited.returncode == 0, edited.stdout + edited.stderr
+    assert _runs(tmp / "runs.json") == {"a-first": False, "a-second": False, "b-plot": True}
+    assert "[ 0  1  8 27 64]" in (tmp / "edited/demo/index.html").read_text()
+
+
+def test_a_failing_block_is_never_cached(cached_project):
+    mini, env, tmp = cached_project
+    mini.snippet("alpha.py", "raise RuntimeError('not yet')\n")
+    for _ in range(2):
+        proc = mini.build(tmp / "site", **env)
+        assert proc.returncode != 0
+        assert _runs(tmp / "runs.json")["a-first"] is False  # ran again, was not served from the cache
+    stored = [json.loads(p.read_text())["snippet"] for p in (tmp / "cache").rglob("*.json")]
+    assert "snippets/demo/alpha.py" not in stored and "snippets/demo/beta.py" in stored
+
+
+def test_the_key_changes_with_code_and_every_recorded_version():
+    env = cache.environment()
+    assert set(env) >= {"python", "numpy", "torch", "matplotlib"}
+    assert all(v != "absent" for k, v in env.items() if k in cache.LIBRARIES)
+    base = cache.key("print(1)", env)
+    assert cache.key("print(1)", env) == base
+    assert cache.key("print(2)", env) != base
+    for name in ("python", *cache.LIBRARIES):
+        assert cache.key("print(1)", {**env, name: env[name] + ".post1"}) != base, name
+
+
+@pytest.mark.parametrize(("setting", "command", "variable", "expected"), [
+    ("auto", "serve", None, True),
+    ("auto", "build", None, False),
+    ("auto", "serve", "0", False),
+    ("auto", "build", "1", True),
+    (False, "serve", None, False),
+    (True, "build", "off", False),
+])
+def test_the_cache_is_on_for_serve_and_off_for_builds(monkeypatch, setting, command, variable, expected):
+    if variable is None:
+        monkeypatch.delenv("KB_EXEC_CACHE", raising=False)
+    else:
+        monkeypatch.setenv("KB_EXEC_CACHE", variable)
+    assert cache.wanted(setting, command) is expected

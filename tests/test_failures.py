@@ -1,0 +1,123 @@
+"""A build that fails says where and why, never hangs, never loses the site; output is escaped; builds repeat."""
+
+from __future__ import annotations
+
+import filecmp
+import shutil
+import time
+from pathlib import Path
+
+import pytest
+
+from conftest import PLOT, MiniProject
+
+GOOD_PAGE = """\
+# Demo
+
+## Saddle point (鞍点) {#saddle-point}
+
+A formula, $x^2 - y^2$.
+
+```python exec="on" source="tabbed-left" id="escape-block"
+--8<-- "snippets/demo/shouty.py"
+```
+
+```python exec="on" html="1" source="tabbed-left" id="plot-block"
+--8<-- "snippets/demo/plot.py"
+```
+"""
+CONCEPTS = "saddle-point:\n  summary: A point where the gradient is zero and the curvature has both signs.\n"
+SHOUTY = """\
+print("<script>alert(1)</script>")
+print('<img src="x" onerror="alert(2)">')
+"""
+
+
+def _tree(site: Path) -> dict[str, bytes]:
+    return {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
+
+
+@pytest.fixture(scope="module")
+def good(tmp_path_factory) -> MiniProject:
+    """A small site built twice from the same files, into site/ and site-again/."""
+    project = MiniProject(tmp_path_factory.mktemp("good") / "project")
+    project.snippet("shouty.py", SHOUTY)
+    project.snippet("plot.py", PLOT.replace('print("a plot follows")', 'print("<b>a plot follows</b>")'))
+    project.page(GOOD_PAGE, CONCEPTS)
+    for site in ("site", "site-again"):
+        proc = project.build(project.path / site)
+        assert proc.returncode == 0, proc.stdout + proc.stderr
+    return project
+
+
+def test_output_not_marked_html_is_escaped(good):
+    html = (good.path / "site/demo/index.html").read_text(encoding="utf-8")
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert "<script>alert(1)" not in html
+    assert '<img src="x"' not in html and "&lt;img src=&quot;x&quot; onerror=&quot;alert(2)&quot;&gt;" in html
+
+
+def test_html_blocks_pass_svg_and_still_escape_text(good):
+    html = (good.path / "site/demo/index.html").read_text(encoding="utf-8")
+    assert '<figure class="kb-figure"><svg' in html
+    assert "&lt;b&gt;a plot follows&lt;/b&gt;" in html and "<b>a plot follows</b>" not in html
+    assert 'id="plot-block-' in html  # the figure's ids carry the block id
+
+
+def test_two_builds_are_byte_identical(good):
+    first, second = _tree(good.path / "site"), _tree(good.path / "site-again")
+    assert first.keys() == second.keys()
+    differ = [name for name in first if first[name] != second[name]]
+    assert not differ, f"files that differ between two builds: {differ}"
+    assert any(name.endswith(".svg") or b"<svg" in data for name, data in first.items())
+
+
+def _failing_copy(good: MiniProject, tmp_path: Path) -> MiniProject:
+    copy = MiniProject.__new__(MiniProject)
+    copy.path = tmp_path / "project"
+    shutil.copytree(good.path, copy.path)
+    return copy
+
+
+def test_a_raising_snippet_fails_naming_file_line_and_page(good, tmp_path):
+    project = _failing_copy(good, tmp_path)
+    before = _tree(project.path / "site")
+    project.snippet("boom.py", "import numpy as np\n\nx = np.ones(3)\nraise ValueError(f'boom {x.sum()}')\n")
+    project.page(GOOD_PAGE + '\n```python exec="on" id="boom-block"\n--8<-- "snippets/demo/boom.py"\n```\n', CONCEPTS)
+    proc = project.build()
+    log = proc.stdout + proc.stderr
+    assert proc.returncode != 0
+    assert "snippets/demo/boom.py:4: ValueError: boom 3.0" in log
+    assert 'block id="boom-block" on page docs/demo/index.md' in log
+    # the failed build left the previous site in place, whole, and no half-built folder
+    assert _tree(project.path / "site") == before
+    assert not list(project.path.glob(".site.building-*"))
+
+
+def test_a_hanging_snippet_is_stopped_and_named(mini):
+    mini.snippet("hang.py", "import time\n\nwhile True:\n    time.sleep(0.05)\n")
+    mini.page('# Demo\n\n```python exec="on" id="hang-block"\n--8<-- "snippets/demo/hang.py"\n```\n')
+    start = time.perf_counter()
+    proc = mini.build(KB_EXEC_TIMEOUT=2)
+    log = proc.stdout + proc.stderr
+    assert proc.returncode != 0
+    assert time.perf_counter() - start < 60
+    assert "snippets/demo/hang.py: stopped after the time limit of 2 s" in log
+    assert 'block id="hang-block"' in log
+
+
+def test_a_fence_can_set_its_own_time_limit(mini):
+    mini.snippet("slow.py", "import time\n\ntime.sleep(3)\nprint('done')\n")
+    mini.page('# Demo\n\n```python exec="on" timeout="1" id="slow-block"\n--8<-- "snippets/demo/slow.py"\n```\n')
+    proc = mini.build()
+    assert proc.returncode != 0
+    assert "snippets/demo/slow.py: stopped after the time limit of 1 s" in proc.stdout + proc.stderr
+
+
+def test_an_include_of_a_missing_file_fails_naming_the_path(mini):
+    mini.page('# Demo\n\n```python exec="on" id="ghost"\n--8<-- "snippets/demo/no_such_file.py"\n```\n')
+    proc = mini.build()
+    log = proc.stdout + proc.stderr
+    assert proc.returncode != 0
+    assert "snippets/demo/no_such_file.py" in log
+    assert not (mini.path / "site").exists()

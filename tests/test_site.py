@@ -1,0 +1,170 @@
+"""The real site: it builds in strict mode, and what it builds is whole, linked and offline."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+
+from kbsite import registry
+from sitecheck import broken_links, external_resources, parse
+
+ROOT = Path(__file__).resolve().parent.parent
+DOCS = ROOT / "docs"
+SYLLABUS = ROOT.parent / "shared" / "syllabus.yml"
+INCLUDE = re.compile(r"""^\s*--8<--\s+["']([^"']+)["']\s*$""", re.M)
+EXEC_FENCE = re.compile(r"""^(\s*)(`{3,})\s*(python|py)\b([^\n]*\bexec=["']?(?:on|1|true|yes)\b[^\n]*)$""", re.M)
+
+pytestmark = pytest.mark.xdist_group("site")
+
+
+def _includes() -> dict[str, list[str]]:
+    """snippet path -> pages that include it (with or without a :section)."""
+    found: dict[str, list[str]] = {}
+    for md in sorted(DOCS.rglob("*.md")):
+        for target in INCLUDE.findall(md.read_text(encoding="utf-8")):
+            found.setdefault(target.split(":", 1)[0], []).append(md.relative_to(ROOT).as_posix())
+    return found
+
+
+def _snippets() -> list[str]:
+    return sorted(p.relative_to(ROOT).as_posix() for p in (ROOT / "snippets").rglob("*.py")
+                  if p.name != "__init__.py")
+
+
+def test_every_snippet_is_included_by_a_page():
+    included = _includes()
+    orphans = [s for s in _snippets() if s not in included]
+    assert not orphans, "snippets that no page includes:\n  " + "\n  ".join(orphans)
+
+
+def test_every_include_resolves():
+    missing = [f"{pages[0]}: {path}" for path, pages in _includes().items() if not (ROOT / path).is_file()]
+    assert not missing, "includes of files that do not exist:\n  " + "\n  ".join(missing)
+
+
+def test_every_executed_block_has_an_unique_id():
+    ids: dict[str, str] = {}
+    problems = []
+    for md in sorted(DOCS.rglob("*.md")):
+        rel = md.relative_to(ROOT).as_posix()
+        for _, _, _, options in EXEC_FENCE.findall(md.read_text(encoding="utf-8")):
+            m = re.search(r"""\bid=["']([^"']+)["']""", options)
+            if not m:
+                problems.append(f"{rel}: an executed block without id ({options.strip()})")
+            elif m.group(1) in ids:
+                problems.append(f"{rel}: block id {m.group(1)} is also used in {ids[m.group(1)]}")
+            else:
+                ids[m.group(1)] = rel
+    assert not problems, "\n".join(problems)
+
+
+def test_registry_is_consistent():
+    reg = registry.load(DOCS)
+    assert reg.concepts, "no concept sections found"
+    assert not reg.problems, "\n".join(reg.problems)
+
+
+@pytest.mark.skipif(not SYLLABUS.exists(), reason="../shared/syllabus.yml is not beside the project")
+def test_registry_covers_the_syllabus():
+    syllabus = yaml.safe_load(SYLLABUS.read_text(encoding="utf-8"))
+    concepts = registry.load(DOCS).by_id()
+    missing, wrong_zh = [], []
+    for chapter in syllabus["chapters"]:
+        for c in chapter["concepts"]:
+            if c["id"] not in concepts:
+                missing.append(f"{chapter['id']}/{c['id']}")
+                continue
+            zh = [t.strip() for t in str(c["zh"]).split("/") if t.strip()]
+            if not any(t in concepts[c["id"]].zh for t in zh):
+                wrong_zh.append(f"{c['id']}: heading has '{concepts[c['id']].zh}', syllabus '{c['zh']}'")
+    assert not missing, f"{len(missing)} syllabus concepts have no section:\n  " + "\n  ".join(missing)
+    assert not wrong_zh, "\n".join(wrong_zh)
+
+
+def test_build_is_strict_and_quiet(built_site):
+    warnings = [line for line in built_site.log.splitlines() if line.startswith(("WARNING", "ERROR"))]
+    assert not warnings, "\n".join(warnings)
+    assert re.search(r"kb: \d+ blocks executed", built_site.log)
+    assert built_site.runs, "the build executed no block"
+    assert not any(r["cached"] for r in built_site.runs), "the test build must not use the execution cache"
+
+
+def test_every_snippet_ran_in_the_build(built_site):
+    ran = {r["snippet"] for r in built_site.runs if r["snippet"]}
+    not_run = [s for s in _snippets() if s not in ran]
+    assert not not_run, "snippets that no executed block runs:\n  " + "\n  ".join(not_run)
+
+
+def html_for(site: Path, page: str) -> Path:
+    """The built file of a docs-relative page (directory URLs)."""
+    stem = page.removesuffix(".md")
+    return site / (stem.removesuffix("index") if stem.endswith("index") else stem + "/") / "index.html"
+
+
+def test_every_concept_anchor_is_in_the_html(built_site):
+    missing = []
+    for c in registry.load(DOCS).concepts:
+        path = html_for(built_site.path, c.page)
+        if not path.exists() or c.id not in parse(path).ids:
+            missing.append(f"{c.id} ({c.page})")
+    assert not missing, "concept anchors missing from the built pages:\n  " + "\n  ".join(missing)
+
+
+def test_glossary_lists_every_concept_with_its_link(built_site):
+    text = (built_site.path / "glossary" / "index.html").read_text(encoding="utf-8")
+    concepts = registry.load(DOCS).concepts
+    missing = [c.id for c in concepts if f'#{c.id}"' not in text or c.zh not in text]
+    assert not missing, f"glossary rows missing for: {missing}"
+    assert text.count("<tr>") == len(concepts) + 1  # header row + one per concept
+
+
+def test_links_and_anchors_resolve(built_site):
+    broken = broken_links(built_site.path)
+    assert not broken, f"{len(broken)} broken links:\n  " + "\n  ".join(broken[:50])
+
+
+def test_no_resource_is_loaded_from_outside_the_site(built_site):
+    found = external_resources(built_site.path)
+    assert not found, "pages load resources from outside the site:\n  " + "\n  ".join(found[:50])
+
+
+def test_math_is_typeset_by_the_site_own_katex(built_site):
+    assert (built_site.path / "assets/katex/katex.min.js").is_file()
+    fonts = list((built_site.path / "assets/katex/fonts").glob("*.woff2"))
+    assert len(fonts) >= 15
+    pages_with_math = [p for p in built_site.pages() if 'class="arithmatex"' in p.read_text(encoding="utf-8")]
+    assert pages_with_math, "no page has math"
+    for page in pages_with_math:
+        assert "assets/katex/katex.min.js" in page.read_text(encoding="utf-8"), page
+
+
+def test_snippets_are_served_for_download(built_site):
+    for rel in _snippets():
+        served = built_site.path / rel
+        assert served.is_file() and served.read_bytes() == (ROOT / rel).read_bytes(), rel
+
+
+def test_pages_stay_light(built_site):
+    heavy = [f"{p.relative_to(built_site.path)}: {p.stat().st_size // 1024} KiB"
+             for p in built_site.pages() if p.stat().st_size > 2_500_000]
+    assert not heavy, "pages over 2.5 MB:\n  " + "\n  ".join(heavy)
+
+
+def test_api_reference_documents_every_documented_function(built_site):
+    import ast
+
+    missing = []
+    for rel in _snippets():
+        tree = ast.parse((ROOT / rel).read_text(encoding="utf-8"))
+        module = rel.removeprefix("snippets/").removesuffix(".py").replace("/", ".")
+        chapter = rel.split("/")[1].replace("_", "-")
+        page = built_site.path / "reference" / chapter / "index.html"
+        html = page.read_text(encoding="utf-8") if page.exists() else ""
+        for node in tree.body:
+            if isinstance(node, (ast.FunctionDef, ast.ClassDef)) and ast.get_docstring(node) \
+                    and not node.name.startswith("_") and f'id="{module}.{node.name}"' not in html:
+                missing.append(f"{module}.{node.name}")
+    assert not missing, "functions missing from the API reference:\n  " + "\n  ".join(missing)
