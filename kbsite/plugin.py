@@ -137,7 +137,28 @@ class KBPlugin(BasePlugin[KBConfig]):
         walk(config.nav or [])
         return order
 
+    def _expand_chapters(self, config) -> None:
+        """A nav entry ``Title: <chapter>/index.md`` becomes the chapter's section, its pages in
+        the order the chapter's index links them (pages it does not link follow, A to Z)."""
+        docs = Path(config.docs_dir)
+        for item in config.nav or []:
+            if not isinstance(item, dict):
+                continue
+            for title, target in item.items():
+                if not (isinstance(target, str) and target.endswith("/index.md")):
+                    continue
+                chapter = target.rsplit("/", 1)[0]
+                index = docs / target
+                if not index.exists():
+                    continue
+                linked = re.findall(r"\]\(([\w.-]+\.md)(?:#[^)]*)?\)", index.read_text(encoding="utf-8"))
+                pages = [p.name for p in sorted((docs / chapter).glob("*.md")) if p.name != "index.md"]
+                ordered = [n for n in dict.fromkeys(linked) if n in pages] + sorted(set(pages) - set(linked))
+                if ordered:
+                    item[title] = [target] + [f"{chapter}/{name}" for name in ordered]
+
     def _extend_nav(self, config) -> None:
+        self._expand_chapters(config)
         order = self._chapter_order(config)
         self.reference_pages.sort(key=lambda p: order.index(p[0]) if p[0] in order else len(order))
         entries = [f"{REFERENCE_DIR}/index.md"] + [

@@ -28,9 +28,27 @@ def _git_status() -> list[str]:
     return sorted(line for line in out.splitlines() if line.strip())
 
 
+ARTIFACTS = Path(os.environ.get("KB_TEST_ARTIFACTS", "/tmp/dl-notes-test-artifacts"))
+
+
 def pytest_configure(config):
     if not hasattr(config, "workerinput"):  # the controller, not an xdist worker
         config._kb_status_before = _git_status()
+        for old in ARTIFACTS.glob("search-*.json"):
+            old.unlink()
+
+
+def pytest_terminal_summary(terminalreporter):
+    rows = [r for f in sorted(ARTIFACTS.glob("search-*.json")) for r in json.loads(f.read_text())]
+    if not rows:
+        return
+    terminalreporter.section("search hit rate (page in the top 3 results)")
+    for lang in ("en", "zh", "synonym"):
+        mine = [r for r in rows if r["lang"] == lang]
+        if mine:
+            hits = sum(r["hit"] for r in mine)
+            terminalreporter.write_line(f"{lang:8} {hits}/{len(mine)} = {hits / len(mine):.1%}")
+    terminalreporter.write_line(f"screenshots and search results: {ARTIFACTS}")
 
 
 def pytest_sessionfinish(session, exitstatus):

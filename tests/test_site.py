@@ -168,3 +168,15 @@ def test_api_reference_documents_every_documented_function(built_site):
                     and not node.name.startswith("_") and f'id="{module}.{node.name}"' not in html:
                 missing.append(f"{module}.{node.name}")
     assert not missing, "functions missing from the API reference:\n  " + "\n  ".join(missing)
+
+
+def test_every_executed_snippet_has_a_download_link_on_its_page(built_site):
+    missing = []
+    for run in built_site.runs:
+        if not run["snippet"]:
+            continue
+        html = html_for(built_site.path, run["page"]).read_text(encoding="utf-8")
+        name = run["snippet"].rsplit("/", 1)[1]
+        if f'download="{name}"' not in html:
+            missing.append(f"{run['page']}: {run['snippet']}")
+    assert not missing, "executed snippets without a download link:\n  " + "\n  ".join(missing)

@@ -1,0 +1,92 @@
+"""Build and test timings for the current tree: ``python -m kbsite.bench [--no-tests]``.
+
+Prints the cold strict build time (every block executed, empty cache), the warm rebuild
+time with nothing changed (every block from the cache) and their ratio; the sum of the
+snippets' own run times and the build's overhead over it; the ten slowest snippets and
+the median; and the test suite's wall time. A report, never a failure: the exit status is
+non-zero only when a build or the suite itself fails.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+TARGETS = {"cold": 60.0, "ratio": 10.0, "snippet_max": 2.0, "snippet_median": 0.3, "suite": 120.0}
+
+
+def _build(site: Path, env: dict) -> tuple[float, list[dict]]:
+    report = site.with_suffix(".runs.json")
+    start = time.perf_counter()
+    proc = subprocess.run([sys.executable, "-m", "kbsite.build", "-d", str(site)], cwd=ROOT,
+                          env={**os.environ, **env, "KB_EXEC_REPORT": str(report)},
+                          capture_output=True, text=True)
+    seconds = time.perf_counter() - start
+    if proc.returncode != 0:
+        sys.stderr.write(proc.stdout + proc.stderr)
+        raise SystemExit(f"the build failed ({site})")
+    return seconds, json.loads(report.read_text())
+
+
+def _mark(ok: bool) -> str:
+    return "ok" if ok else "over target"
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--no-tests", action="store_true", help="skip timing the test suite")
+    args = parser.parse_args()
+    work = Path(tempfile.mkdtemp(prefix="kb-bench-"))
+    try:
+        env = {"KB_EXEC_CACHE": "1", "KB_EXEC_CACHE_DIR": str(work / "cache"), "NO_MKDOCS_2_WARNING": "1"}
+        cold, runs = _build(work / "cold", env)
+        warm, warm_runs = _build(work / "warm", env)
+        executed = [r for r in runs if not r["cached"]]
+        per_snippet: dict[str, float] = {}
+        for r in executed:
+            name = r["snippet"] or f"docs/{r['page']}#{r['block_id']}"
+            per_snippet[name] = per_snippet.get(name, 0.0) + r["seconds"]
+        total = sum(per_snippet.values())
+        times = sorted(per_snippet.values())
+        median = statistics.median(times) if times else 0.0
+        ratio = cold / warm if warm else float("inf")
+        print(f"blocks: {len(runs)} ({len(executed)} executed cold; warm: "
+              f"{sum(not r['cached'] for r in warm_runs)} executed, {sum(r['cached'] for r in warm_runs)} from cache)")
+        print(f"cold strict build      {cold:7.1f} s   (target < {TARGETS['cold']:.0f} s: {_mark(cold < TARGETS['cold'])})")
+        print(f"warm rebuild           {warm:7.1f} s")
+        print(f"cold / warm            {ratio:7.1f} x   (target >= {TARGETS['ratio']:.0f} x: {_mark(ratio >= TARGETS['ratio'])})")
+        print(f"snippets' own time     {total:7.1f} s   over {len(per_snippet)} snippets")
+        print(f"build overhead         {cold - total:7.1f} s   (cold build minus the snippets' own time)")
+        print(f"median snippet         {median:7.2f} s   (target < {TARGETS['snippet_median']} s: "
+              f"{_mark(median < TARGETS['snippet_median'])})")
+        slow = [n for n, s in per_snippet.items() if s >= TARGETS["snippet_max"]]
+        print(f"snippets over {TARGETS['snippet_max']:.0f} s     {len(slow):7d}")
+        print("ten slowest snippets:")
+        for name, seconds in sorted(per_snippet.items(), key=lambda kv: -kv[1])[:10]:
+            print(f"  {seconds:6.2f} s  {name}")
+        if not args.no_tests:
+            start = time.perf_counter()
+            proc = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider"], cwd=ROOT,
+                                  capture_output=True, text=True)
+            suite = time.perf_counter() - start
+            last = (proc.stdout.strip().splitlines() or ["?"])[-1]
+            print(f"test suite wall time   {suite:7.1f} s   (target < {TARGETS['suite']:.0f} s: "
+                  f"{_mark(suite < TARGETS['suite'])}); {last}")
+            if proc.returncode != 0:
+                return proc.returncode
+        return 0
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

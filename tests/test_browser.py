@@ -1,0 +1,214 @@
+"""The built site in a real browser: search in two languages, math, palettes, copy, download, no errors.
+
+Chromium is Debian's (/usr/bin/chromium), driven by the Python playwright package. Without it
+these tests are skipped, except under CI=true, where they must run.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import json
+import os
+import subprocess
+import sys
+import threading
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+from kbsite import registry
+
+ROOT = Path(__file__).resolve().parent.parent
+CHROMIUM = Path(os.environ.get("KB_CHROMIUM", "/usr/bin/chromium"))
+ARTIFACTS = Path(os.environ.get("KB_TEST_ARTIFACTS", "/tmp/dl-notes-test-artifacts"))
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--disable-quic"]
+CONCEPTS = registry.load(ROOT / "docs").concepts
+CHAPTERS = sorted({c.chapter for c in CONCEPTS})
+
+pytestmark = pytest.mark.browser
+
+
+def _need_chromium():
+    if CHROMIUM.exists():
+        try:
+            import playwright  # noqa: F401
+            return
+        except ImportError:
+            reason = "the playwright package is not installed"
+    else:
+        reason = f"Chromium not found at {CHROMIUM} (apt-get install chromium)"
+    if os.environ.get("CI", "").lower() == "true":
+        pytest.fail(f"browser tests must run under CI: {reason}", pytrace=False)
+    pytest.skip(f"browser tests skipped: {reason}")
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="module")
+def base_url(built_site):
+    handler = functools.partial(_Quiet, directory=str(built_site.path))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    _need_chromium()
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def page(browser, base_url):
+    """A page that may only talk to the local server: anything else is blocked and recorded."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, accept_downloads=True)
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=base_url.rstrip("/"))
+    pg = context.new_page()
+    pg.outside_requests = []
+    pg.console_errors = []
+    pg.failed_requests = []
+
+    def route(r):
+        if urlsplit(r.request.url).hostname == "127.0.0.1":
+            r.continue_()
+        else:
+            pg.outside_requests.append(r.request.url)
+            r.abort()
+
+    pg.route("**/*", route)
+    pg.on("console", lambda m: m.type == "error" and pg.console_errors.append(m.text))
+    pg.on("pageerror", lambda e: pg.console_errors.append(str(e)))
+    pg.on("requestfailed", lambda r: pg.failed_requests.append(f"{r.url} ({r.failure})"))
+    yield pg
+    context.close()
+
+
+def _url_path(page_src: str) -> str:
+    """The URL path of a docs-relative page, e.g. ml-basics/loss.md -> /ml-basics/loss/."""
+    stem = page_src.removesuffix(".md")
+    return "/" + (stem.removesuffix("index") if stem.endswith("index") else stem + "/")
+
+
+def _page_path(concept: registry.Concept) -> str:
+    return _url_path(concept.page)
+
+
+def _search(pg, query: str) -> list[str]:
+    """Type a query into the site's search box; the paths of the first three results."""
+    box = pg.locator("input.md-search__input")
+    box.fill("")
+    pg.wait_for_function("document.querySelector('.md-search-result__meta').textContent.startsWith('Type')")
+    box.fill(query)
+    pg.wait_for_function("!document.querySelector('.md-search-result__meta').textContent.startsWith('Type')")
+    return pg.evaluate("""() => [...document.querySelectorAll('.md-search-result__item')].slice(0, 3)
+        .map(li => new URL(li.querySelector('a').href).pathname)""")
+
+
+@pytest.mark.parametrize("chapter", CHAPTERS)
+def test_search_finds_every_concept_in_english_and_chinese(page, base_url, chapter):
+    page.goto(base_url)
+    page.click("input.md-search__input")
+    misses, results = [], []
+    for concept in [c for c in CONCEPTS if c.chapter == chapter]:
+        want = _page_path(concept)
+        for lang, terms in (("en", [concept.en]), ("zh", concept.zh_terms), ("synonym", list(concept.synonyms))):
+            for term in terms:
+                top = _search(page, term)
+                hit = want in top
+                results.append({"id": concept.id, "lang": lang, "term": term, "hit": hit, "top3": top})
+                if not hit:
+                    misses.append(f"{concept.id}: {lang} '{term}' -> {top} (want {want})")
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    (ARTIFACTS / f"search-{chapter}.json").write_text(json.dumps(results, ensure_ascii=False, indent=1))
+    assert not misses, f"{len(misses)} searches missed their page in the top 3:\n  " + "\n  ".join(misses)
+
+
+def _math_page(built_site) -> str:
+    for c in CONCEPTS:
+        html = built_site.path / _page_path(c).strip("/") / "index.html"
+        if html.exists() and 'class="arithmatex"' in html.read_text(encoding="utf-8"):
+            return _page_path(c)
+    pytest.fail("no page with math")
+
+
+def test_math_is_typeset_offline(page, base_url, built_site):
+    page.goto(base_url + _math_page(built_site).lstrip("/"))
+    page.wait_for_selector(".arithmatex .katex")
+    raw = page.evaluate("""() => [...document.querySelectorAll('.arithmatex')]
+        .filter(el => !el.querySelector('.katex')).map(el => el.textContent.slice(0, 60))""")
+    assert not raw, f"formulas left as raw LaTeX: {raw[:5]}"
+    assert page.locator(".katex-error").count() == 0, page.locator(".katex-error").first.inner_text()
+    text = page.locator("article").inner_text()
+    assert "\\(" not in text and "$$" not in text
+    assert not page.outside_requests, page.outside_requests
+
+
+def test_palette_toggle_switches_light_and_dark(page, base_url, built_site):
+    concept = CONCEPTS[0]
+    page.goto(base_url + _page_path(concept).lstrip("/") + f"#{concept.id}")
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    scheme = lambda: page.evaluate("document.body.getAttribute('data-md-color-scheme')")  # noqa: E731
+    background = lambda: page.evaluate("getComputedStyle(document.body).backgroundColor")  # noqa: E731
+    first, first_bg = scheme(), background()
+    page.screenshot(path=str(ARTIFACTS / f"concept-{first}.png"))
+    page.locator("form[data-md-component=palette] label:visible").first.click()
+    page.wait_for_function(f"document.body.getAttribute('data-md-color-scheme') !== '{first}'")
+    second = scheme()
+    page.screenshot(path=str(ARTIFACTS / f"concept-{second}.png"))
+    assert {first, second} == {"default", "slate"}
+    assert background() != first_bg
+
+
+def test_copy_button_copies_the_snippet_source(page, base_url, built_site):
+    run = next(r for r in built_site.runs if r["snippet"])
+    snippet = (ROOT / run["snippet"]).read_text(encoding="utf-8")
+    page.goto(base_url + _url_path(run["page"]).lstrip("/"))
+    block = page.locator(".tabbed-set").first
+    block.hover()
+    block.locator(".tabbed-block").first.locator("button.md-clipboard").click()
+    copied = page.evaluate("navigator.clipboard.readText()")
+    strip = lambda s: "\n".join(line for line in s.splitlines() if "--8<--" not in line).strip()  # noqa: E731
+    assert strip(copied) == strip(snippet)
+
+
+def test_download_link_returns_the_file_and_it_runs(page, base_url, built_site, tmp_path):
+    run = next(r for r in built_site.runs if r["snippet"])
+    page.goto(base_url + _url_path(run["page"]).lstrip("/"))
+    link = page.locator(f'.kb-download a[href$="{run["snippet"].rsplit("/", 1)[1]}"]').first
+    with page.expect_download() as info:
+        link.click()
+    target = tmp_path / info.value.suggested_filename
+    info.value.save_as(target)
+    assert target.read_bytes() == (ROOT / run["snippet"]).read_bytes()
+    proc = subprocess.run([sys.executable, target.name], cwd=tmp_path, capture_output=True, text=True,
+                          timeout=120, env={**os.environ, "MPLBACKEND": "Agg"})
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.strip()
+
+
+def test_no_page_logs_an_error_or_fails_a_request(page, base_url, built_site):
+    problems = []
+    for html in built_site.pages():
+        rel = html.relative_to(built_site.path).as_posix()
+        if rel == "404.html":
+            continue
+        page.console_errors.clear()
+        page.failed_requests.clear()
+        page.goto(base_url + rel.removesuffix("index.html"), wait_until="load")
+        page.wait_for_load_state("networkidle")
+        problems += [f"{rel}: console: {e}" for e in page.console_errors]
+        problems += [f"{rel}: request failed: {r}" for r in page.failed_requests]
+    problems += [f"request outside 127.0.0.1: {u}" for u in page.outside_requests]
+    assert not problems, "\n".join(problems[:40])
