@@ -29,6 +29,10 @@ import numpy  # noqa: E402,F401
 import torch  # noqa: E402
 
 torch.set_num_threads(1)
+# An optimizer's first step imports torch._dynamo (over a second); pay that once, here.
+import torch._dynamo  # noqa: E402,F401
+import torch.nn  # noqa: E402,F401
+import torch.optim  # noqa: E402,F401
 
 from kbsite.execute import RunResult, receive, send  # noqa: E402
 
