@@ -90,8 +90,10 @@ class KBPlugin(BasePlugin[KBConfig]):
         jieba.setLogLevel(logging.WARNING)
         for concept in self.registry.concepts:
             for term in [*concept.zh_terms, *concept.synonyms]:
-                if registry.CJK.search(term):
-                    jieba.add_word(term.replace(" ", ""), freq=100000)
+                # jieba only sees runs of Chinese characters, so teach it each run
+                for run in registry.CJK_RUN.findall(term):
+                    if len(run) > 1:
+                        jieba.add_word(run, freq=100000)
 
     def _reference_modules(self):
         """(chapter, title, [(module, [function names])]) for every snippet that defines documented functions."""
@@ -253,6 +255,10 @@ class KBPlugin(BasePlugin[KBConfig]):
         fences.STATE.page_url = page.url
         if page.file.generated_by:
             return markdown
+        if page.file.src_uri.endswith("index.md"):
+            # An index page names every concept of its chapter in its link list; in search,
+            # the page that explains a concept should come before the one that lists it.
+            page.meta.setdefault("search", {}).setdefault("boost", 0.5)
         on_page = {c.id: c for c in self.registry.concepts if c.page == page.file.src_uri}
         if on_page:
             out = []
@@ -278,7 +284,29 @@ class KBPlugin(BasePlugin[KBConfig]):
 
     # -- end of build ------------------------------------------------------------------
 
+    # The search worker splits a Chinese query into words it finds in the index, but its
+    # loop over word ends stops one character short (`o<t.length`), so a query is never
+    # matched as a whole word once one of its prefixes is a word: "权重衰减" becomes just
+    # "权重", which matches every heading that mentions weights. Letting the loop reach the
+    # end of the query fixes that. If a new release changes the worker, the build says so.
+    WORKER_BUG = "for(let o=s+1;o<t.length;o++)t.slice(s,o)in e&&(n[s]=o-s)"
+    WORKER_FIX = "for(let o=s+1;o<=t.length;o++)t.slice(s,o)in e&&(n[s]=o-s)"
+
+    def _fix_search_worker(self, site_dir: str) -> None:
+        workers = sorted(Path(site_dir, "assets", "javascripts", "workers").glob("search.*.min.js"))
+        if not workers:
+            return
+        for worker in workers:
+            text = worker.read_text(encoding="utf-8")
+            if self.WORKER_FIX in text:
+                continue
+            if text.count(self.WORKER_BUG) != 1:
+                raise PluginError(f"{worker.name}: the Chinese query segmentation this plugin corrects "
+                                  "was not found; check kbsite/plugin.py against this mkdocs-material release")
+            worker.write_text(text.replace(self.WORKER_BUG, self.WORKER_FIX), encoding="utf-8")
+
     def on_post_build(self, *, config) -> None:  # noqa: ARG002
+        self._fix_search_worker(config.site_dir)
         runs = fences.STATE.runs
         executed = [r for r in runs if not r.cached]
         seconds = sum(r.seconds for r in executed)

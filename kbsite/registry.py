@@ -19,6 +19,7 @@ HEADING = re.compile(r"^##\s+(?P<en>.+)\s+\((?P<zh>[^()]+)\)\s*\{#(?P<id>[a-z0-9
 ANCHORED_H2 = re.compile(r"^##\s+.*\{[^}]*#[A-Za-z0-9_-]+[^}]*\}\s*$")
 FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
 CJK = re.compile(r"[\u3400-\u9fff]")
+CJK_RUN = re.compile(r"[\u3400-\u9fff]+")
 
 
 @dataclasses.dataclass(frozen=True)

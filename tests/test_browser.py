@@ -105,21 +105,42 @@ def _page_path(concept: registry.Concept) -> str:
     return _url_path(concept.page)
 
 
+IDLE = "document.querySelector('.md-search-result__meta').textContent.startsWith('Type')"
+
+
+def _type(pg, text: str) -> None:
+    box = pg.locator("input.md-search__input")
+    box.fill(text)
+    box.press("End")  # a key event, as a reader's typing makes: the search box reacts to it
+
+
+def _open_search(pg, base_url: str) -> None:
+    """Load the home page, focus the search box and wait until the index answers."""
+    pg.goto(base_url)
+    pg.click("input.md-search__input")
+    for _ in range(60):  # the worker builds the index after the page loads
+        _type(pg, "learning")
+        try:
+            pg.wait_for_function(f"!{IDLE}", timeout=1000)
+            return
+        except Exception:  # noqa: BLE001 - not ready yet
+            _type(pg, "")
+    pytest.fail("the search index never answered")
+
+
 def _search(pg, query: str) -> list[str]:
     """Type a query into the site's search box; the paths of the first three results."""
-    box = pg.locator("input.md-search__input")
-    box.fill("")
-    pg.wait_for_function("document.querySelector('.md-search-result__meta').textContent.startsWith('Type')")
-    box.fill(query)
-    pg.wait_for_function("!document.querySelector('.md-search-result__meta').textContent.startsWith('Type')")
+    _type(pg, "")
+    pg.wait_for_function(IDLE)
+    _type(pg, query)
+    pg.wait_for_function(f"!{IDLE}")
     return pg.evaluate("""() => [...document.querySelectorAll('.md-search-result__item')].slice(0, 3)
         .map(li => new URL(li.querySelector('a').href).pathname)""")
 
 
 @pytest.mark.parametrize("chapter", CHAPTERS)
 def test_search_finds_every_concept_in_english_and_chinese(page, base_url, chapter):
-    page.goto(base_url)
-    page.click("input.md-search__input")
+    _open_search(page, base_url)
     misses, results = [], []
     for concept in [c for c in CONCEPTS if c.chapter == chapter]:
         want = _page_path(concept)
@@ -177,7 +198,7 @@ def test_copy_button_copies_the_snippet_source(page, base_url, built_site):
     page.goto(base_url + _url_path(run["page"]).lstrip("/"))
     block = page.locator(".tabbed-set").first
     block.hover()
-    block.locator(".tabbed-block").first.locator("button.md-clipboard").click()
+    block.locator(".tabbed-block").first.locator("button.md-code__button[data-md-type=copy]").click()
     copied = page.evaluate("navigator.clipboard.readText()")
     strip = lambda s: "\n".join(line for line in s.splitlines() if "--8<--" not in line).strip()  # noqa: E731
     assert strip(copied) == strip(snippet)
