@@ -23,7 +23,6 @@ import dataclasses
 import html as html_lib
 import logging
 import re
-import time
 from pathlib import Path
 from typing import Any
 
@@ -63,6 +62,7 @@ class State:
     page_src: str = "?"
     page_url: str = ""
     runs: list[BlockRun] = dataclasses.field(default_factory=list)
+    figures: dict[str, dict[str, str]] = dataclasses.field(default_factory=dict)  # page -> {marker: SVG}
     _snippets: dict[str, tuple[str, str]] | None = None  # normalized text -> (relpath, text)
 
     def reset(self) -> None:
@@ -104,7 +104,13 @@ def render_output(stdout: str, *, html: bool, prefix: str) -> str:
             svg = SVG_METADATA.sub("", match.group(0))  # creator and format: bytes no reader sees
             svg = SVG_ID.sub(lambda m: f'id="{prefix}-{m.group(1)}"', svg)
             svg = SVG_REF.sub(lambda m: f"{m.group(1)}{prefix}-{m.group(2)}", svg)
-            parts.append(f'<figure class="kb-figure">{svg}</figure>')
+            # The SVG joins the page only in the plugin's on_post_page: the search index
+            # (built from the page content before that) then skips tick labels and the
+            # thousands of tags of a plot, which would cost most of a rebuild's time.
+            figures = STATE.figures.setdefault(STATE.page_src, {})
+            marker = f"<!--kb-figure:{prefix}:{len(figures)}-->"
+            figures[marker] = svg
+            parts.append(f'<figure class="kb-figure">{marker}</figure>')
             pos = match.end()
     text(stdout[pos:])
     return "\n".join(parts)
@@ -141,10 +147,9 @@ def formatter(source: str, language: str, css_class: str, options: dict[str, Any
         stdout = record["stdout"]
         STATE.runs.append(BlockRun(STATE.page_src, block_id, rel, record.get("seconds", 0.0), True))
     else:
-        start = time.perf_counter()
         result = run_code(code, filename, timeout)
-        seconds = time.perf_counter() - start
-        STATE.runs.append(BlockRun(STATE.page_src, block_id, rel, seconds, False))
+        # the snippet's own time, measured in its process (not the runner's start-up)
+        STATE.runs.append(BlockRun(STATE.page_src, block_id, rel, result.seconds, False))
         if not result.ok:
             origin = rel or f"docs/{STATE.page_src}"
             if result.timed_out:

@@ -80,6 +80,9 @@ class KBPlugin(BasePlugin[KBConfig]):
         self._teach_segmenter()
         self.reference_pages = self._reference_modules()
         self._extend_nav(config)
+        # tooltips: every registered term, on every page, through the abbr extension's glossary
+        abbr = config.mdx_configs.setdefault("abbr", {})
+        abbr["glossary"] = {**self._abbreviations(), **abbr.get("glossary", {})}
         return config
 
     def _teach_segmenter(self) -> None:
@@ -253,6 +256,7 @@ class KBPlugin(BasePlugin[KBConfig]):
     def on_page_markdown(self, markdown: str, *, page, config, files) -> str:  # noqa: ARG002
         fences.STATE.page_src = page.file.src_uri
         fences.STATE.page_url = page.url
+        fences.STATE.figures[page.file.src_uri] = {}
         if page.file.generated_by:
             return markdown
         if page.file.src_uri.endswith("index.md"):
@@ -269,18 +273,23 @@ class KBPlugin(BasePlugin[KBConfig]):
                     also = " · ".join(on_page[m.group("id")].synonyms)
                     out += ["", f'<p class="kb-aka">Also known as: {also}</p>', ""]
             markdown = "\n".join(out)
-        return markdown + "\n\n" + self._abbreviations()
+        return markdown
 
-    def _abbreviations(self) -> str:
+    def _abbreviations(self) -> dict[str, str]:
+        """term -> summary, for the English (as written and in lower case) and Chinese terms."""
         terms: dict[str, str] = {}
         for c in self.registry.concepts:
             if not c.summary:
                 continue
             for term in (c.en, c.en.lower(), *c.zh_terms):
-                if term and "]" not in term and "[" not in term and term not in terms:
+                if term and term not in terms:
                     terms[term] = c.summary.replace("\n", " ")
-        ordered = sorted(terms.items(), key=lambda kv: (-len(kv[0]), kv[0]))
-        return "\n".join(f"*[{term}]: {summary}" for term, summary in ordered)
+        return terms
+
+    def on_post_page(self, output: str, *, page, config) -> str:  # noqa: ARG002
+        for marker, svg in fences.STATE.figures.pop(page.file.src_uri, {}).items():
+            output = output.replace(marker, svg, 1)
+        return output
 
     # -- end of build ------------------------------------------------------------------
 

@@ -228,7 +228,6 @@ def test_no_page_logs_an_error_or_fails_a_request(page, base_url, built_site):
         page.console_errors.clear()
         page.failed_requests.clear()
         page.goto(base_url + rel.removesuffix("index.html"), wait_until="load")
-        page.wait_for_load_state("networkidle")
         problems += [f"{rel}: console: {e}" for e in page.console_errors]
         problems += [f"{rel}: request failed: {r}" for r in page.failed_requests]
     problems += [f"request outside 127.0.0.1: {u}" for u in page.outside_requests]

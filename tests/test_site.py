@@ -180,3 +180,17 @@ def test_every_executed_snippet_has_a_download_link_on_its_page(built_site):
         if f'download="{name}"' not in html:
             missing.append(f"{run['page']}: {run['snippet']}")
     assert not missing, "executed snippets without a download link:\n  " + "\n  ".join(missing)
+
+
+def test_every_figure_is_in_its_page(built_site):
+    """Figures join the page after the search index has read it; none may be left behind."""
+    problems = []
+    for page in built_site.pages():
+        html = page.read_text(encoding="utf-8")
+        rel = page.relative_to(built_site.path).as_posix()
+        if "<!--kb-figure:" in html:
+            problems.append(f"{rel}: a figure marker was not replaced")
+        if html.count('<figure class="kb-figure">') != html.count('<figure class="kb-figure"><svg'):
+            problems.append(f"{rel}: a figure without its SVG")
+    assert not problems, "\n".join(problems)
+    assert sum(p.read_text(encoding="utf-8").count("kb-figure\"><svg") for p in built_site.pages()) >= 30
