@@ -90,7 +90,11 @@ def page(browser, base_url):
     pg.route("**/*", route)
     pg.on("console", lambda m: m.type == "error" and pg.console_errors.append(m.text))
     pg.on("pageerror", lambda e: pg.console_errors.append(str(e)))
-    pg.on("requestfailed", lambda r: pg.failed_requests.append(f"{r.url} ({r.failure})"))
+    # a request cut off because the test moved to the next page is not a failure; a
+    # missing file is an HTTP error status, and any other network error is one too
+    pg.on("requestfailed", lambda r: r.failure != "net::ERR_ABORTED"
+          and pg.failed_requests.append(f"{r.url} ({r.failure})"))
+    pg.on("response", lambda r: r.status >= 400 and pg.failed_requests.append(f"{r.url} (HTTP {r.status})"))
     yield pg
     context.close()
 
