@@ -85,6 +85,22 @@ def external_resources(site: Path) -> list[str]:
     return found
 
 
+def url_path(page_src: str) -> str:
+    """The URL path of a docs-relative page (directory URLs): ml-basics/loss.md -> /ml-basics/loss/."""
+    stem = page_src.removesuffix(".md")
+    return "/" + (stem.removesuffix("index") if stem.endswith("index") else stem + "/")
+
+
+def html_path(site: Path, page_src: str) -> Path:
+    """The built file of a docs-relative page."""
+    return site / url_path(page_src).strip("/") / "index.html"
+
+
+def tree(site: Path) -> dict[str, bytes]:
+    """Every file under ``site``, by relative path, with its bytes."""
+    return {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
+
+
 def _target(site: Path, page_path: Path, url: str) -> Path | None:
     path = unquote(urlsplit(url).path)
     base = site if path.startswith("/") else page_path.parent

@@ -19,6 +19,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from kbsite import registry
+from sitecheck import html_path, url_path
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = Path(os.environ.get("KB_CHROMIUM", "/usr/bin/chromium"))
@@ -99,14 +100,8 @@ def page(browser, base_url):
     context.close()
 
 
-def _url_path(page_src: str) -> str:
-    """The URL path of a docs-relative page, e.g. ml-basics/loss.md -> /ml-basics/loss/."""
-    stem = page_src.removesuffix(".md")
-    return "/" + (stem.removesuffix("index") if stem.endswith("index") else stem + "/")
-
-
 def _page_path(concept: registry.Concept) -> str:
-    return _url_path(concept.page)
+    return url_path(concept.page)
 
 
 IDLE = "document.querySelector('.md-search-result__meta').textContent.startsWith('Type')"
@@ -162,7 +157,7 @@ def test_search_finds_every_concept_in_english_and_chinese(page, base_url, chapt
 
 def _math_page(built_site) -> str:
     for c in CONCEPTS:
-        html = built_site.path / _page_path(c).strip("/") / "index.html"
+        html = html_path(built_site.path, c.page)
         if html.exists() and 'class="arithmatex"' in html.read_text(encoding="utf-8"):
             return _page_path(c)
     pytest.fail("no page with math")
@@ -199,7 +194,7 @@ def test_palette_toggle_switches_light_and_dark(page, base_url, built_site):
 def test_copy_button_copies_the_snippet_source(page, base_url, built_site):
     run = next(r for r in built_site.runs if r["snippet"])
     snippet = (ROOT / run["snippet"]).read_text(encoding="utf-8")
-    page.goto(base_url + _url_path(run["page"]).lstrip("/"))
+    page.goto(base_url + url_path(run["page"]).lstrip("/"))
     block = page.locator(".tabbed-set").first
     block.hover()
     block.locator(".tabbed-block").first.locator("button.md-code__button[data-md-type=copy]").click()
@@ -210,7 +205,7 @@ def test_copy_button_copies_the_snippet_source(page, base_url, built_site):
 
 def test_download_link_returns_the_file_and_it_runs(page, base_url, built_site, tmp_path):
     run = next(r for r in built_site.runs if r["snippet"])
-    page.goto(base_url + _url_path(run["page"]).lstrip("/"))
+    page.goto(base_url + url_path(run["page"]).lstrip("/"))
     link = page.locator(f'.kb-download a[href$="{run["snippet"].rsplit("/", 1)[1]}"]').first
     with page.expect_download() as info:
         link.click()

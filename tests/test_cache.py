@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from sitecheck import tree
 from conftest import PLOT
 from kbsite import cache
 
@@ -34,10 +35,6 @@ def _runs(report: Path) -> dict[str, bool]:
     return {r["block_id"]: r["cached"] for r in json.loads(report.read_text())}
 
 
-def _tree(site: Path) -> dict[str, bytes]:
-    return {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
-
-
 @pytest.fixture
 def cached_project(mini, tmp_path):
     mini.snippet("alpha.py", "import numpy as np\n\nprint(np.arange(4) ** 2)\n")
@@ -61,7 +58,7 @@ def test_unchanged_blocks_come_from_the_cache_and_pages_are_identical(cached_pro
     assert warm.returncode == 0, warm.stdout + warm.stderr
     assert _runs(tmp / "runs.json") == {"a-first": True, "a-second": True, "b-plot": True}
     assert re.search(r"kb: 0 blocks executed in 0\.0 s, 3 served from the cache", warm.stdout + warm.stderr)
-    assert _tree(tmp / "warm") == _tree(tmp / "cold"), "a warm build must write the same bytes as a cold one"
+    assert tree(tmp / "warm") == tree(tmp / "cold"), "a warm build must write the same bytes as a cold one"
 
     # edit one snippet: exactly the two blocks that include it run again
     (mini.path / "snippets/demo/alpha.py").write_text("import numpy as np\n\nprint(np.arange(5) ** 3)\n")

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import filecmp
 import shutil
 import time
 from pathlib import Path
 
 import pytest
 
+from sitecheck import tree
 from conftest import PLOT, MiniProject
 
 GOOD_PAGE = """\
@@ -31,10 +31,6 @@ SHOUTY = """\
 print("<script>alert(1)</script>")
 print('<img src="x" onerror="alert(2)">')
 """
-
-
-def _tree(site: Path) -> dict[str, bytes]:
-    return {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
 
 
 @pytest.fixture(scope="module")
@@ -65,7 +61,7 @@ def test_html_blocks_pass_svg_and_still_escape_text(good):
 
 
 def test_two_builds_are_byte_identical(good):
-    first, second = _tree(good.path / "site"), _tree(good.path / "site-again")
+    first, second = tree(good.path / "site"), tree(good.path / "site-again")
     assert first.keys() == second.keys()
     differ = [name for name in first if first[name] != second[name]]
     assert not differ, f"files that differ between two builds: {differ}"
@@ -81,7 +77,7 @@ def _failing_copy(good: MiniProject, tmp_path: Path) -> MiniProject:
 
 def test_a_raising_snippet_fails_naming_file_line_and_page(good, tmp_path):
     project = _failing_copy(good, tmp_path)
-    before = _tree(project.path / "site")
+    before = tree(project.path / "site")
     project.snippet("boom.py", "import numpy as np\n\nx = np.ones(3)\nraise ValueError(f'boom {x.sum()}')\n")
     project.page(GOOD_PAGE + '\n```python exec="on" id="boom-block"\n--8<-- "snippets/demo/boom.py"\n```\n', CONCEPTS)
     proc = project.build()
@@ -90,7 +86,7 @@ def test_a_raising_snippet_fails_naming_file_line_and_page(good, tmp_path):
     assert "snippets/demo/boom.py:4: ValueError: boom 3.0" in log
     assert 'block id="boom-block" on page docs/demo/index.md' in log
     # the failed build left the previous site in place, whole, and no half-built folder
-    assert _tree(project.path / "site") == before
+    assert tree(project.path / "site") == before
     assert not list(project.path.glob(".site.building-*"))
 
 

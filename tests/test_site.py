@@ -9,7 +9,7 @@ import pytest
 import yaml
 
 from kbsite import registry
-from sitecheck import broken_links, external_resources, parse
+from sitecheck import broken_links, external_resources, html_path, parse
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
@@ -98,16 +98,10 @@ def test_every_snippet_ran_in_the_build(built_site):
     assert not not_run, "snippets that no executed block runs:\n  " + "\n  ".join(not_run)
 
 
-def html_for(site: Path, page: str) -> Path:
-    """The built file of a docs-relative page (directory URLs)."""
-    stem = page.removesuffix(".md")
-    return site / (stem.removesuffix("index") if stem.endswith("index") else stem + "/") / "index.html"
-
-
 def test_every_concept_anchor_is_in_the_html(built_site):
     missing = []
     for c in registry.load(DOCS).concepts:
-        path = html_for(built_site.path, c.page)
+        path = html_path(built_site.path, c.page)
         if not path.exists() or c.id not in parse(path).ids:
             missing.append(f"{c.id} ({c.page})")
     assert not missing, "concept anchors missing from the built pages:\n  " + "\n  ".join(missing)
@@ -176,7 +170,7 @@ def test_every_executed_snippet_has_a_download_link_on_its_page(built_site):
     for run in built_site.runs:
         if not run["snippet"]:
             continue
-        html = html_for(built_site.path, run["page"]).read_text(encoding="utf-8")
+        html = html_path(built_site.path, run["page"]).read_text(encoding="utf-8")
         name = run["snippet"].rsplit("/", 1)[1]
         if f'download="{name}"' not in html:
             missing.append(f"{run['page']}: {run['snippet']}")
