@@ -82,7 +82,9 @@ def build_site(project: Path, site: Path, env: dict | None = None, timeout: floa
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory) -> BuiltSite:
     """The real site, built once per test run (shared by the xdist workers through a lock)."""
-    shared = tmp_path_factory.getbasetemp().parent
+    # this run's own folder: under xdist, the parent of the worker's basetemp; else basetemp itself
+    base = tmp_path_factory.getbasetemp()
+    shared = base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
     site, meta = shared / "site", shared / "site-build.json"
     with FileLock(str(shared / "site.lock")):
         if not meta.exists():

@@ -189,3 +189,31 @@ def test_every_figure_is_in_its_page(built_site):
             problems.append(f"{rel}: a figure without its SVG")
     assert not problems, "\n".join(problems)
     assert sum(p.read_text(encoding="utf-8").count("kb-figure\"><svg") for p in built_site.pages()) >= 30
+
+
+# Snippets whose printed output is a wall-clock measurement, so their page differs between
+# two builds by design; everything else must be byte-identical.
+TIMED_SNIPPETS = {"snippets/training_difficulties/batch_momentum_batch_noise.py"}
+
+
+def test_two_clean_builds_are_byte_identical(built_site, tmp_path):
+    import json
+
+    from conftest import build_site
+    from sitecheck import tree
+
+    again = tmp_path / "site"
+    proc = build_site(ROOT, again)
+    assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr[-3000:]
+    timed_pages = {r["page"] for r in built_site.runs if r["snippet"] in TIMED_SNIPPETS}
+    exempt = {html_path(Path(""), p).as_posix() for p in timed_pages}
+    first, second = tree(built_site.path), tree(again)
+    assert first.keys() == second.keys()
+    differ = sorted(name for name in first if first[name] != second[name] and name not in exempt)
+    if "search/search_index.json" in differ:  # equal once the timed pages' entries are set aside
+        def entries(data: bytes):
+            prefixes = tuple(p.removesuffix("index.html") for p in exempt)
+            return [d for d in json.loads(data)["docs"] if not d["location"].startswith(prefixes)]
+        if entries(first["search/search_index.json"]) == entries(second["search/search_index.json"]):
+            differ.remove("search/search_index.json")
+    assert not differ, f"files that differ between two builds of the same tree: {differ[:20]}"
