@@ -191,6 +191,17 @@ def test_palette_toggle_switches_light_and_dark(page, base_url, built_site):
     assert background() != first_bg
 
 
+def test_hovering_a_term_shows_its_definition(page, base_url):
+    """The term's registry summary (the abbr title, see test_site) shows as material's tooltip."""
+    page.goto(base_url + "ml-basics/")
+    term = page.locator("article p abbr").first
+    title = term.get_attribute("title")
+    term.hover()
+    tooltip = page.locator(".md-tooltip2--active, .md-tooltip--active").first
+    tooltip.wait_for(state="visible", timeout=5000)
+    assert title and title in tooltip.inner_text()
+
+
 def test_copy_button_copies_the_snippet_source(page, base_url, built_site):
     run = next(r for r in built_site.runs if r["snippet"])
     snippet = (ROOT / run["snippet"]).read_text(encoding="utf-8")

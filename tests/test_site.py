@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html as html_lib
 import re
 from pathlib import Path
 
@@ -217,3 +218,15 @@ def test_two_clean_builds_are_byte_identical(built_site, tmp_path):
         if entries(first["search/search_index.json"]) == entries(second["search/search_index.json"]):
             differ.remove("search/search_index.json")
     assert not differ, f"files that differ between two builds of the same tree: {differ[:20]}"
+
+
+def test_terms_in_the_prose_carry_their_registry_definition(built_site):
+    """Tooltips: a registered term in running text is an <abbr> whose title is its summary."""
+    concepts = registry.load(DOCS).concepts
+    summaries = {c.summary for c in concepts}
+    found = 0
+    for page in built_site.pages():
+        for title in re.findall(r'<abbr title="([^"]*)">', page.read_text(encoding="utf-8")):
+            assert html_lib.unescape(title) in summaries, f"{page}: tooltip not from the registry: {title[:80]}"
+            found += 1
+    assert found > len(concepts), f"only {found} tooltips on the whole site"
