@@ -111,11 +111,3 @@ def run_file(path: str | os.PathLike, timeout: float | None = None) -> RunResult
     path = Path(path).resolve()
     return run_code(path.read_text(encoding="utf-8"), path, timeout)
 
-
-def shutdown() -> None:
-    """Stop the server (it also stops by itself when this process exits)."""
-    global _server
-    with _lock:
-        if _server is not None:
-            _server.close()
-            _server = None

@@ -18,12 +18,12 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from conftest import ARTIFACTS
 from kbsite import registry
 from sitecheck import html_path, url_path
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = Path(os.environ.get("KB_CHROMIUM", "/usr/bin/chromium"))
-ARTIFACTS = Path(os.environ.get("KB_TEST_ARTIFACTS", "/tmp/dl-notes-test-artifacts"))
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--disable-quic"]
 CONCEPTS = registry.load(ROOT / "docs").concepts

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import html as html_lib
 import re
 from pathlib import Path
@@ -150,8 +151,6 @@ def test_pages_stay_light(built_site):
 
 
 def test_api_reference_documents_every_documented_function(built_site):
-    import ast
-
     missing = []
     for rel in _snippets():
         tree = ast.parse((ROOT / rel).read_text(encoding="utf-8"))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import sys
 from pathlib import Path
 
 import pytest
@@ -38,7 +39,6 @@ def test_snippet_follows_conventions(path: Path):
     assert re.fullmatch(r"[a-z][a-z0-9_]*", path.stem), f"{rel}: snippet names are snake_case identifiers"
     imports = set(re.findall(r"^\s*(?:import|from)\s+([A-Za-z_][\w]*)", text, re.M))
     allowed = {"numpy", "torch", "matplotlib", "__future__"}
-    import sys
     outside = {m for m in imports if m not in allowed and m not in sys.stdlib_module_names}
     assert not outside, f"{rel} imports {sorted(outside)}: snippets use only the standard library, numpy, torch, matplotlib"
     if "savefig" in text:
