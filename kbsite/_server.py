@@ -1,6 +1,7 @@
-"""The snippet fork server: ``python -m kbsite._server FD``.
+"""The snippet fork server: ``python -m kbsite._server FD [MODULE,MODULE...]``.
 
-It imports numpy, torch and matplotlib once, then for each request read from stdin
+It imports the modules it is given (numpy, torch, matplotlib: what the snippets
+import) once, then for each request read from stdin
 (code, filename, timeout) forks a child that runs the code as a script, and writes the
 child's :class:`kbsite.execute.RunResult` to file descriptor FD. A child that outlives
 its time limit is killed.
@@ -21,18 +22,28 @@ import types
 
 os.environ.setdefault("MPLBACKEND", "Agg")
 
-import matplotlib  # noqa: E402
+import importlib  # noqa: E402
 
-matplotlib.use("Agg")
-import matplotlib.pyplot as plt  # noqa: E402
-import numpy  # noqa: E402,F401
-import torch  # noqa: E402
 
-torch.set_num_threads(1)
-# An optimizer's first step imports torch._dynamo (over a second); pay that once, here.
-import torch._dynamo  # noqa: E402,F401
-import torch.nn  # noqa: E402,F401
-import torch.optim  # noqa: E402,F401
+def preload(modules: list[str]) -> None:
+    """Import what the snippets import, once, before any fork."""
+    for name in modules:
+        if name == "matplotlib":
+            import matplotlib
+
+            matplotlib.use("Agg")
+            import matplotlib.pyplot  # noqa: F401
+        elif name == "torch":
+            import torch
+
+            torch.set_num_threads(1)
+            # An optimizer's first step imports torch._dynamo (over a second); pay that once, here.
+            import torch._dynamo  # noqa: F401
+            import torch.nn  # noqa: F401
+            import torch.optim  # noqa: F401
+        else:
+            importlib.import_module(name)
+
 
 from kbsite.execute import RunResult, receive, send  # noqa: E402
 
@@ -63,7 +74,8 @@ def _run_in_child(code: str, filename: str) -> RunResult:
         line = ours[-1].lineno if ours else None
         error = "".join(tb.format())
     seconds = time.perf_counter() - start
-    plt.close("all")
+    if "matplotlib.pyplot" in sys.modules:
+        sys.modules["matplotlib.pyplot"].close("all")
     os.chdir("/")
     shutil.rmtree(workdir, ignore_errors=True)
     return RunResult(ok, out.getvalue(), err.getvalue(), seconds, error, line)
@@ -106,6 +118,7 @@ def _serve_one(code: str, filename: str, timeout: float) -> RunResult:
 
 
 def main() -> None:
+    preload([m for m in sys.argv[2].split(",") if m] if len(sys.argv) > 2 else [])
     answers = os.fdopen(int(sys.argv[1]), "wb")
     requests = sys.stdin.buffer
     while True:

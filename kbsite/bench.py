@@ -1,10 +1,12 @@
 """Build and test timings for the current tree: ``python -m kbsite.bench [--no-tests]``.
 
 Prints the cold strict build time (every block executed, empty cache), the warm rebuild
-time with nothing changed (every block from the cache) and their ratio; the sum of the
-snippets' own run times and the build's overhead over it; the ten slowest snippets and
-the median; and the test suite's wall time. A report, never a failure: the exit status is
-non-zero only when a build or the suite itself fails.
+time with nothing changed (every block from the cache) and their ratio; the same
+rebuilds inside a running ``mkdocs serve`` (the author's edit-and-reload loop: nothing
+changed, one sentence edited, one snippet edited), from a copy of the project; the sum
+of the snippets' own run times and the build's overhead over it; the ten slowest
+snippets and the median; and the test suite's wall time. A report, never a failure: the
+exit status is non-zero only when a build or the suite itself fails.
 """
 
 from __future__ import annotations
@@ -12,11 +14,15 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import queue
+import re
+import socket
 import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -35,6 +41,62 @@ def _build(site: Path, env: dict) -> tuple[float, list[dict]]:
         sys.stderr.write(proc.stdout + proc.stderr)
         raise SystemExit(f"the build failed ({site})")
     return seconds, json.loads(report.read_text())
+
+
+BUILT = re.compile(r"Documentation built in ([\d.]+) seconds")
+EXECUTED = re.compile(r"kb: (\d+) blocks executed in [\d.]+ s, (\d+) served from the cache")
+
+
+def _serve_rebuilds(work: Path, env: dict) -> list[tuple[str, float, str]]:
+    """Rebuild times inside ``mkdocs serve`` on a copy of the project: (what changed, seconds, blocks)."""
+    project = work / "project"
+    for name in ("docs", "snippets"):
+        shutil.copytree(ROOT / name, project / name)
+    shutil.copy2(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    proc = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-f", str(project / "mkdocs.yml"),
+                             "--dev-addr", f"127.0.0.1:{port}"], cwd=project,
+                            env={**os.environ, **env}, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    lines: queue.Queue[str] = queue.Queue()
+    threading.Thread(target=lambda: [lines.put(line) for line in proc.stdout], daemon=True).start()
+
+    def built(timeout: float = 300) -> tuple[float, str]:
+        blocks, deadline = "", time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            try:
+                line = lines.get(timeout=1)
+            except queue.Empty:
+                if proc.poll() is not None:
+                    break
+                continue
+            if m := EXECUTED.search(line):
+                blocks = f"{m.group(1)} executed, {m.group(2)} from cache"
+            if m := BUILT.search(line):
+                return float(m.group(1)), blocks
+        raise SystemExit("mkdocs serve did not finish a build")
+
+    results = []
+    try:
+        built()  # the first build
+        time.sleep(1)
+        page = project / "docs" / "ml-basics" / "gradient-descent.md"
+        snippet = project / "snippets" / "ml_basics" / "three_steps_loss.py"
+        edits = [
+            ("nothing changed (a page saved as it was)", page, page.read_text(encoding="utf-8")),
+            ("one sentence added to a page", page, page.read_text(encoding="utf-8") + "\nOne more sentence.\n"),
+            ("one snippet edited", snippet, snippet.read_text(encoding="utf-8") + 'print("edited")\n'),
+        ]
+        for what, path, text in edits:
+            path.write_text(text, encoding="utf-8")
+            seconds, blocks = built()
+            results.append((what, seconds, blocks))
+            time.sleep(1)
+    finally:
+        proc.terminate()
+        proc.wait(30)
+    return results
 
 
 def _mark(ok: bool) -> str:
@@ -64,6 +126,9 @@ def main() -> int:
         print(f"cold strict build      {cold:7.1f} s   (target < {TARGETS['cold']:.0f} s: {_mark(cold < TARGETS['cold'])})")
         print(f"warm rebuild           {warm:7.1f} s")
         print(f"cold / warm            {ratio:7.1f} x   (target >= {TARGETS['ratio']:.0f} x: {_mark(ratio >= TARGETS['ratio'])})")
+        print("rebuilds in a running `mkdocs serve` (build time as mkdocs reports it):")
+        for what, seconds, blocks in _serve_rebuilds(work, env):
+            print(f"  {seconds:6.2f} s  {cold / seconds:5.1f} x faster than cold   {what}: {blocks}")
         print(f"snippets' own time     {total:7.1f} s   over {len(per_snippet)} snippets")
         print(f"build overhead         {cold - total:7.1f} s   (cold build minus the snippets' own time)")
         print(f"median snippet         {median:7.2f} s   (target < {TARGETS['snippet_median']} s: "

@@ -13,13 +13,32 @@ from __future__ import annotations
 import dataclasses
 import os
 import pickle
+import re
 import struct
 import subprocess
 import sys
 import threading
 from pathlib import Path
 
+IMPORT = re.compile(r"^\s*(?:import|from)\s+([A-Za-z_]\w*)", re.M)
 DEFAULT_TIMEOUT = 60.0
+PRELOADABLE = ("numpy", "torch", "matplotlib")
+_preload: tuple[str, ...] = PRELOADABLE  # what the runner imports before it forks
+
+
+def preload(modules) -> None:
+    """Set the modules the runner imports once, before forking (a subset of PRELOADABLE).
+    A running runner with another set is replaced at the next run."""
+    global _preload
+    _preload = tuple(m for m in PRELOADABLE if m in set(modules))
+
+
+def imported_modules(folder: str | os.PathLike) -> set[str]:
+    """The top-level modules the ``*.py`` files under ``folder`` import."""
+    found: set[str] = set()
+    for path in Path(folder).rglob("*.py"):
+        found |= set(IMPORT.findall(path.read_text(encoding="utf-8")))
+    return found
 
 
 @dataclasses.dataclass
@@ -64,8 +83,9 @@ class _Server:
                    OPENBLAS_NUM_THREADS="1", MKL_NUM_THREADS="1")
         root = str(Path(__file__).resolve().parent.parent)
         env["PYTHONPATH"] = os.pathsep.join(p for p in (root, env.get("PYTHONPATH", "")) if p)
+        self.preload = _preload
         self.proc = subprocess.Popen(  # noqa: S603
-            [sys.executable, "-m", "kbsite._server", str(write_fd)],
+            [sys.executable, "-m", "kbsite._server", str(write_fd), ",".join(self.preload)],
             stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, pass_fds=(write_fd,), env=env,
         )
         os.close(write_fd)
@@ -73,7 +93,7 @@ class _Server:
         self.pid = os.getpid()
 
     def alive(self) -> bool:
-        return self.pid == os.getpid() and self.proc.poll() is None
+        return self.pid == os.getpid() and self.proc.poll() is None and self.preload == _preload
 
     def run(self, code: str, filename: str, timeout: float) -> RunResult:
         send(self.proc.stdin, (code, filename, timeout))
@@ -91,16 +111,30 @@ _lock = threading.Lock()
 _server: _Server | None = None
 
 
+def _ensure_server() -> _Server:
+    global _server
+    if _server is None or not _server.alive():
+        if _server is not None and _server.pid == os.getpid():
+            _server.proc.kill()  # it preloads other modules, or it died
+            _server.proc.wait()
+        _server = _Server()
+    return _server
+
+
+def warm_up() -> None:
+    """Start the runner now, without waiting for it: its imports then overlap other work."""
+    with _lock:
+        _ensure_server()
+
+
 def run_code(code: str, filename: str | os.PathLike, timeout: float | None = None) -> RunResult:
     """Run ``code`` as the script ``filename`` in a fresh process; stop it after ``timeout`` seconds."""
     global _server
     timeout = DEFAULT_TIMEOUT if timeout is None else float(timeout)
     filename = str(Path(filename).resolve())
     with _lock:
-        if _server is None or not _server.alive():
-            _server = _Server()
         try:
-            return _server.run(code, filename, timeout)
+            return _ensure_server().run(code, filename, timeout)
         except (EOFError, BrokenPipeError):
             _server = None
             return RunResult(False, "", "", 0.0, "the snippet runner died")

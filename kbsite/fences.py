@@ -13,20 +13,25 @@ source tabs, ids) and replaces the run itself:
 - output is escaped text; with ``html="1"``, each ``<svg>…</svg>`` printed becomes a
   figure (its ids prefixed by the block id, so two figures on a page never share one)
   and everything else is still escaped text;
-- successful runs can be served from :mod:`kbsite.cache`;
+- successful runs can be served from :mod:`kbsite.cache`, and so can the block's
+  rendered HTML (the highlighted source and the output), keyed by the output, the
+  block's options and the Markdown configuration; markdown-exec's id counter
+  (``MarkdownConverter.counter``) advances exactly as a fresh rendering would advance it;
 - the source tab gets a link to download the snippet file, which the site serves.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 import html as html_lib
+import json
 import logging
 import re
 from pathlib import Path
 from typing import Any
 
-from markdown_exec import base_format
+from markdown_exec import MarkdownConverter, base_format
 from markupsafe import Markup
 from mkdocs.utils import get_relative_url
 
@@ -49,7 +54,9 @@ class BlockRun:
     block_id: str
     snippet: str | None
     seconds: float
-    cached: bool
+    cached: bool  # the output came from the cache
+    html_cached: bool = False  # and so did its rendered HTML
+    output_sha256: str = ""  # of what the block printed
 
 
 @dataclasses.dataclass
@@ -61,6 +68,7 @@ class State:
     cache: cache_mod.ExecCache | None = None
     page_src: str = "?"
     page_url: str = ""
+    render_env: str = ""  # what a block's HTML depends on besides its own options and output
     runs: list[BlockRun] = dataclasses.field(default_factory=list)
     figures: dict[str, dict[str, str]] = dataclasses.field(default_factory=dict)  # page -> {marker: SVG}
     _snippets: dict[str, tuple[str, str]] | None = None  # normalized text -> (relpath, text)
@@ -108,7 +116,7 @@ def render_output(stdout: str, *, html: bool, prefix: str) -> str:
             # (built from the page content before that) then skips tick labels and the
             # thousands of tags of a plot, which would cost most of a rebuild's time.
             figures = STATE.figures.setdefault(STATE.page_src, {})
-            marker = f"<!--kb-figure:{prefix}:{len(figures)}-->"
+            marker = f"<!--kb-figure:{prefix}:{sum(m.startswith(f'<!--kb-figure:{prefix}:') for m in figures)}-->"
             figures[marker] = svg
             parts.append(f'<figure class="kb-figure">{marker}</figure>')
             pos = match.end()
@@ -121,6 +129,40 @@ def _failure(message: str, detail: str) -> Markup:
         '<div class="admonition failure"><p class="admonition-title">This example failed to run</p>'
         f"<p>{html_lib.escape(message)}</p><pre><code>{html_lib.escape(detail)}</code></pre></div>"
     )
+
+
+EXEC_ID = re.compile(r'((?:id|name|for|href)="#?)exec-(\d+)--')
+COUNTER_SLOT = "exec-\x00--"
+
+
+def _render(source: str, output: str, md, extra: dict, options: dict, *, cacheable: bool) -> tuple[str, bool]:
+    """markdown-exec's rendering of a block (source tab and output), from the cache when it can be.
+
+    Each fresh rendering advances ``MarkdownConverter.counter`` and prefixes the block's
+    HTML ids with ``exec-<counter>--``. A cached rendering stores the ids with the counter
+    left out, advances the counter by as much as the rendering did, and fills in the
+    new value: the page comes out byte for byte as a fresh rendering makes it.
+    """
+    digest = ""
+    if STATE.cache and cacheable:
+        digest = cache_mod.key(json.dumps({"layer": "html", "source": source, "output": output,
+                                           "extra": extra, "options": options, "render": STATE.render_env},
+                                          sort_keys=True, default=repr))
+        record = STATE.cache.get(digest)
+        if record is not None and "html" in record:
+            MarkdownConverter.counter += record["counters"]
+            return Markup(record["html"].replace(COUNTER_SLOT, f"exec-{MarkdownConverter.counter}--")), True
+    before = MarkdownConverter.counter
+    rendered = base_format(language="python", run=lambda *_a, **_k: output, code=source, md=md,
+                           html=True, extra=extra, **options)
+    counters = MarkdownConverter.counter - before
+    if digest:
+        now = str(MarkdownConverter.counter)
+        ids = {m.group(2) for m in EXEC_ID.finditer(rendered)}
+        if ids <= {now} and COUNTER_SLOT not in rendered:
+            template = EXEC_ID.sub(lambda m: f"{m.group(1)}{COUNTER_SLOT}", str(rendered))
+            STATE.cache.put(digest, {"html": template, "counters": counters})
+    return rendered, False
 
 
 def formatter(source: str, language: str, css_class: str, options: dict[str, Any], md, **kwargs: Any) -> str:  # noqa: ARG001
@@ -165,9 +207,9 @@ def formatter(source: str, language: str, css_class: str, options: dict[str, Any
         if STATE.cache:
             STATE.cache.put(digest, {"stdout": stdout, "seconds": result.seconds, "snippet": rel})
 
+    STATE.runs[-1].output_sha256 = hashlib.sha256(stdout.encode("utf-8")).hexdigest()
     output = render_output(stdout, html=html, prefix=block_id or f"fig{len(STATE.runs)}")
-    rendered = base_format(language="python", run=lambda *_a, **_k: output, code=source, md=md,
-                           html=True, extra=extra, **options)
+    rendered, STATE.runs[-1].html_cached = _render(source, output, md, extra, options, cacheable=bool(block_id))
     if rel:
         href = get_relative_url(rel, STATE.page_url)
         name = rel.rsplit("/", 1)[-1]

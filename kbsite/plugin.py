@@ -21,17 +21,33 @@ from pathlib import Path
 from mkdocs.config import config_options
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 
 from kbsite import cache as cache_mod
-from kbsite import fences, registry
+from kbsite import execute, fences, registry
 
 log = logging.getLogger("mkdocs.plugins.kbsite")
 
 GENERATED_GLOSSARY = "glossary.md"
 GENERATED_INDEX = "concepts.md"
 REFERENCE_DIR = "reference"
+CODE_BLOCK = re.compile(r"(<pre\b[^>]*>(?:<span></span>)?<code\b[^>]*>)(.*?)(</code></pre>)", re.S)
+TAG = re.compile(r"<[^>]+>")
+
+
+def plain_code(content: str, stash: dict[str, str]) -> str:
+    """``content`` with each highlighted code block reduced to its text, behind a marker;
+    ``stash`` maps each reduced block to the original, to put back with ``str.replace``."""
+
+    def plain(match: re.Match) -> str:
+        if "<" not in match.group(2):
+            return match.group(0)
+        simple = f"<!--kb-code:{len(stash)}-->{match.group(1)}{TAG.sub('', match.group(2))}{match.group(3)}"
+        stash[simple] = match.group(0)
+        return simple
+
+    return CODE_BLOCK.sub(plain, content)
 
 
 class KBConfig(Config):
@@ -48,6 +64,7 @@ class KBPlugin(BasePlugin[KBConfig]):
         self.command = "build"
         self.registry: registry.Registry | None = None
         self.reference_pages: list[tuple[str, str, list[tuple[str, list[str]]]]] = []
+        self._code_stash: dict[str, dict[str, str]] = {}  # page -> {plain-text block: highlighted block}
 
     # -- configuration -------------------------------------------------------------
 
@@ -59,10 +76,12 @@ class KBPlugin(BasePlugin[KBConfig]):
         self.root = root
         fences.STATE.root = root
         fences.STATE.timeout = float(os.environ.get("KB_EXEC_TIMEOUT") or self.config.exec_timeout)
-        use_cache = cache_mod.wanted(self.config.cache, self.command)
-        fences.STATE.cache = cache_mod.ExecCache(cache_mod.default_folder(root)) if use_cache else None
-        if use_cache:
-            log.info("kb: execution cache on, in %s", fences.STATE.cache.folder)
+        mode = cache_mod.mode(self.config.cache, self.command)
+        fences.STATE.cache = None if mode == "off" else \
+            cache_mod.ExecCache(cache_mod.default_folder(root), read=mode == "on")
+        if fences.STATE.cache:
+            log.info("kb: execution cache %s, in %s", "on" if mode == "on" else "being refreshed (written, not read)",
+                     fences.STATE.cache.folder)
         fences.STATE.reset()
 
         custom = config.mdx_configs.get("pymdownx.superfences", {}).get("custom_fences", [])
@@ -172,6 +191,22 @@ class KBPlugin(BasePlugin[KBConfig]):
         for item in config.nav or []:
             if isinstance(item, dict) and self.config.reference_title in item:
                 item[self.config.reference_title] = entries
+
+    def on_pre_build(self, *, config) -> None:
+        self._code_stash = {}
+        execute.preload(execute.imported_modules(self.root / "snippets"))
+        if not (fences.STATE.cache and fences.STATE.cache.read):
+            execute.warm_up()  # blocks will run: let the runner's imports overlap the build's start
+        # after every plugin's on_config: mkdocstrings and autorefs add their extensions there
+        fences.STATE.render_env = cache_mod.render_environment(config) if fences.STATE.cache else ""
+
+    def on_serve(self, server, *, config, builder):  # noqa: ARG002
+        # a page includes its examples from snippets/: editing one must rebuild the site too
+        server.watch(str(self.root / "snippets"))
+        if fences.STATE.cache is not None:
+            # the first build came from the cache: have the runner ready for the first edit
+            execute.warm_up()
+        return server
 
     # -- files -----------------------------------------------------------------------
 
@@ -286,7 +321,25 @@ class KBPlugin(BasePlugin[KBConfig]):
                     terms[term] = c.summary.replace("\n", " ")
         return terms
 
+    @event_priority(100)  # before the search plugin indexes the page
+    def on_page_context(self, context, *, page, config, nav):  # noqa: ARG002
+        """Hand the search index each highlighted code block as plain text.
+
+        The index keeps a code block's text, not its markup; but its HTML parser pays for
+        every tag, and highlighting wraps each token in a ``<span>``: on this site, nine
+        tags in ten. The block's text is the same either way, so the index is the same;
+        the highlighted HTML goes back in :meth:`on_post_page`.
+        """
+        if (page.meta.get("search") or {}).get("exclude") or not page.content:
+            return context
+        stash = self._code_stash.setdefault(page.file.src_uri, {})
+
+        page.content = plain_code(page.content, stash)
+        return context
+
     def on_post_page(self, output: str, *, page, config) -> str:  # noqa: ARG002
+        for simple, original in self._code_stash.pop(page.file.src_uri, {}).items():
+            output = output.replace(simple, original, 1)
         for marker, svg in fences.STATE.figures.pop(page.file.src_uri, {}).items():
             output = output.replace(marker, svg, 1)
         return output

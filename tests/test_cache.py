@@ -35,6 +35,11 @@ def _runs(report: Path) -> dict[str, bool]:
     return {r["block_id"]: r["cached"] for r in json.loads(report.read_text())}
 
 
+def _rendered(report: Path) -> dict[str, bool]:
+    """block id -> rendered HTML served from the cache?"""
+    return {r["block_id"]: r["html_cached"] for r in json.loads(report.read_text())}
+
+
 @pytest.fixture
 def cached_project(mini, tmp_path):
     mini.snippet("alpha.py", "import numpy as np\n\nprint(np.arange(4) ** 2)\n")
@@ -57,6 +62,7 @@ def test_unchanged_blocks_come_from_the_cache_and_pages_are_identical(cached_pro
     warm = mini.build(tmp / "warm", **env)
     assert warm.returncode == 0, warm.stdout + warm.stderr
     assert _runs(tmp / "runs.json") == {"a-first": True, "a-second": True, "b-plot": True}
+    assert _rendered(tmp / "runs.json") == {"a-first": True, "a-second": True, "b-plot": True}
     assert re.search(r"kb: 0 blocks executed in 0\.0 s, 3 served from the cache", warm.stdout + warm.stderr)
     assert tree(tmp / "warm") == tree(tmp / "cold"), "a warm build must write the same bytes as a cold one"
 
@@ -65,6 +71,7 @@ def test_unchanged_blocks_come_from_the_cache_and_pages_are_identical(cached_pro
     edited = mini.build(tmp / "edited", **env)
     assert edited.returncode == 0, edited.stdout + edited.stderr
     assert _runs(tmp / "runs.json") == {"a-first": False, "a-second": False, "b-plot": True}
+    assert _rendered(tmp / "runs.json") == {"a-first": False, "a-second": False, "b-plot": True}
     assert "[ 0  1  8 27 64]" in (tmp / "edited/demo/index.html").read_text()
 
 
@@ -75,7 +82,7 @@ def test_a_failing_block_is_never_cached(cached_project):
         proc = mini.build(tmp / "site", **env)
         assert proc.returncode != 0
         assert _runs(tmp / "runs.json")["a-first"] is False  # ran again, was not served from the cache
-    stored = [json.loads(p.read_text())["snippet"] for p in (tmp / "cache").rglob("*.json")]
+    stored = [json.loads(p.read_text()).get("snippet") for p in (tmp / "cache").rglob("*.json")]
     assert "snippets/demo/alpha.py" not in stored and "snippets/demo/beta.py" in stored
 
 
