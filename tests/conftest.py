@@ -8,7 +8,9 @@ import re
 import shutil
 import subprocess
 import sys
+import tempfile
 import textwrap
+import threading
 import time
 from pathlib import Path
 
@@ -29,6 +31,25 @@ def _git_status() -> list[str]:
 
 
 ARTIFACTS = Path(os.environ.get("KB_TEST_ARTIFACTS", "/tmp/dl-notes-test-artifacts"))
+RUN_DIR = "KB_TEST_RUN_DIR"  # this run's shared folder: the real site's build, its cache and report
+
+# Snippets whose printed output is a wall-clock measurement: it differs from run to run by design.
+TIMED_SNIPPETS = {"snippets/training_difficulties/batch_momentum_batch_noise.py"}
+
+# Test files in the order they are handed out. The real site builds in the background from
+# the start of the run (see SiteBuild); the files that do not need it come first, so both
+# workers have work while it builds.
+ORDER = ("test_failures.py", "test_cache.py", "test_snippets.py", "test_site.py", "test_browser.py")
+NEED_SITE = ("test_snippets.py", "test_site.py", "test_browser.py")
+
+
+def _selects_site_tests(config) -> bool:
+    for arg in config.args:
+        path = Path(arg.split("::", 1)[0])
+        path = path if path.is_absolute() else Path(config.invocation_params.dir) / path
+        if path.is_dir() or path.name in NEED_SITE:
+            return True
+    return False
 
 
 def pytest_configure(config):
@@ -36,6 +57,28 @@ def pytest_configure(config):
         config._kb_status_before = _git_status()
         for old in ARTIFACTS.glob("search-*.json"):
             old.unlink()
+        run_dir = Path(tempfile.mkdtemp(prefix="kb-test-run-"))
+        os.environ[RUN_DIR] = str(run_dir)  # the xdist workers, started after this, inherit it
+        config._kb_site_build = SiteBuild(run_dir) if _selects_site_tests(config) else None
+        if config._kb_site_build:
+            config._kb_site_build.start()
+
+
+def pytest_unconfigure(config):
+    build = getattr(config, "_kb_site_build", None)
+    if build is not None:
+        build.stop()
+    run_dir = os.environ.get(RUN_DIR)
+    if not hasattr(config, "workerinput") and run_dir and Path(run_dir).exists():
+        if getattr(config, "_kb_failed", False):
+            sys.stderr.write(f"\nThe real site built for this run is kept in {run_dir}/site\n")
+        else:
+            shutil.rmtree(run_dir, ignore_errors=True)
+
+
+def pytest_collection_modifyitems(config, items):
+    rank = {name: i for i, name in enumerate(ORDER)}
+    items.sort(key=lambda item: rank.get(item.path.name, len(ORDER)))  # stable: same order in every worker
 
 
 def pytest_terminal_summary(terminalreporter):
@@ -55,6 +98,7 @@ def pytest_sessionfinish(session, exitstatus):
     config = session.config
     if hasattr(config, "workerinput") or not hasattr(config, "_kb_status_before"):
         return
+    config._kb_failed = exitstatus != 0
     new = sorted(set(_git_status()) - set(config._kb_status_before))
     if new:
         sys.stderr.write("\nThe test run wrote into the working tree:\n  " + "\n  ".join(new) + "\n")
@@ -64,8 +108,8 @@ def pytest_sessionfinish(session, exitstatus):
 # -- the real site, built once for all the tests that inspect it ---------------------------
 
 class BuiltSite:
-    def __init__(self, path: Path, log: str, seconds: float, runs: list[dict]):
-        self.path, self.log, self.seconds, self.runs = path, log, seconds, runs
+    def __init__(self, path: Path, log: str, seconds: float, runs: list[dict], cache: Path):
+        self.path, self.log, self.seconds, self.runs, self.cache = path, log, seconds, runs, cache
 
     def pages(self):
         return sorted(self.path.rglob("*.html"))
@@ -74,31 +118,76 @@ class BuiltSite:
 def build_site(project: Path, site: Path, env: dict | None = None, timeout: float = 900) -> subprocess.CompletedProcess:
     """Run the strict, atomic build of ``project`` into ``site``."""
     full_env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "KB_EXEC_CACHE": "0", **(env or {})}
-    return subprocess.run([sys.executable, "-m", "kbsite.build", "-f", str(project / "mkdocs.yml"),
-                           "-d", str(site)], cwd=project, env=full_env, capture_output=True,
+    return subprocess.run(_build_command(project, site), cwd=project, env=full_env, capture_output=True,
                           text=True, timeout=timeout)
 
 
+class SiteBuild(threading.Thread):
+    """The strict build of the real site, started by the controller as the run begins.
+
+    It runs every block (``KB_EXEC_CACHE=refresh``: the cache is written, never read) and
+    leaves in the run folder the site, the build's log and report, and a fresh cache
+    for the warm-rebuild test.
+    """
+
+    def __init__(self, run_dir: Path):
+        super().__init__(daemon=True)
+        self.run_dir, self.proc = run_dir, None
+        (run_dir / "site-build.started").touch()
+
+    def run(self) -> None:
+        run_dir = self.run_dir
+        report = run_dir / "exec-report.json"
+        env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "KB_EXEC_CACHE": "refresh",
+               "KB_EXEC_CACHE_DIR": str(run_dir / "cache"), "KB_EXEC_REPORT": str(report)}
+        start = time.perf_counter()
+        try:
+            self.proc = subprocess.Popen(_build_command(ROOT, run_dir / "site"), cwd=ROOT, env=env,
+                                         stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+            log, _ = self.proc.communicate(timeout=900)
+            ok = self.proc.returncode == 0
+        except Exception as exc:  # noqa: BLE001 - reported by the tests that need the site
+            log, ok = f"the build could not run: {exc!r}", False
+        runs = json.loads(report.read_text()) if report.exists() else []
+        meta = {"ok": ok, "log": log, "seconds": time.perf_counter() - start, "runs": runs}
+        tmp = run_dir / "site-build.json.tmp"
+        tmp.write_text(json.dumps(meta))
+        os.replace(tmp, run_dir / "site-build.json")
+
+    def stop(self) -> None:
+        if self.proc is not None and self.proc.poll() is None:
+            self.proc.kill()
+
+
+def _build_command(project: Path, site: Path) -> list[str]:
+    return [sys.executable, "-m", "kbsite.build", "-f", str(project / "mkdocs.yml"), "-d", str(site)]
+
+
+def shared_build(timeout: float = 900) -> dict:
+    """The real site's build for this run: waits for the one the controller started, or
+    (when this run did not start one) builds it, once for all workers."""
+    run_dir = Path(os.environ[RUN_DIR])
+    meta = run_dir / "site-build.json"
+    if not (run_dir / "site-build.started").exists():
+        with FileLock(str(run_dir / "site.lock")):
+            if not meta.exists():
+                SiteBuild(run_dir).run()
+    deadline = time.monotonic() + timeout
+    while not meta.exists():
+        if time.monotonic() > deadline:
+            pytest.fail(f"the site build did not finish in {timeout:.0f} s", pytrace=False)
+        time.sleep(0.2)
+    return json.loads(meta.read_text())
+
+
 @pytest.fixture(scope="session")
-def built_site(tmp_path_factory) -> BuiltSite:
-    """The real site, built once per test run (shared by the xdist workers through a lock)."""
-    # this run's own folder: under xdist, the parent of the worker's basetemp; else basetemp itself
-    base = tmp_path_factory.getbasetemp()
-    shared = base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
-    site, meta = shared / "site", shared / "site-build.json"
-    with FileLock(str(shared / "site.lock")):
-        if not meta.exists():
-            report = shared / "exec-report.json"
-            start = time.perf_counter()
-            proc = build_site(ROOT, site, {"KB_EXEC_REPORT": str(report)})
-            seconds = time.perf_counter() - start
-            runs = json.loads(report.read_text()) if report.exists() else []
-            meta.write_text(json.dumps({"ok": proc.returncode == 0, "log": proc.stdout + proc.stderr,
-                                        "seconds": seconds, "runs": runs}))
-        data = json.loads(meta.read_text())
+def built_site() -> BuiltSite:
+    """The real site, built once per test run (see SiteBuild)."""
+    data = shared_build()
     if not data["ok"]:
         pytest.fail("mkdocs build --strict failed:\n" + data["log"][-8000:], pytrace=False)
-    return BuiltSite(site, data["log"], data["seconds"], data["runs"])
+    run_dir = Path(os.environ[RUN_DIR])
+    return BuiltSite(run_dir / "site", data["log"], data["seconds"], data["runs"], run_dir / "cache")
 
 
 # -- small sites made inside a test ------------------------------------------------------------

@@ -33,6 +33,10 @@ print('<img src="x" onerror="alert(2)">')
 """
 
 
+# the tests that share the module's `good` site run in one worker, which builds it once
+GOOD = pytest.mark.xdist_group("good-site")
+
+
 @pytest.fixture(scope="module")
 def good(tmp_path_factory) -> MiniProject:
     """A small site built twice from the same files, into site/ and site-again/."""
@@ -46,6 +50,7 @@ def good(tmp_path_factory) -> MiniProject:
     return project
 
 
+@GOOD
 def test_output_not_marked_html_is_escaped(good):
     html = (good.path / "site/demo/index.html").read_text(encoding="utf-8")
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
@@ -53,6 +58,7 @@ def test_output_not_marked_html_is_escaped(good):
     assert '<img src="x"' not in html and "&lt;img src=&quot;x&quot; onerror=&quot;alert(2)&quot;&gt;" in html
 
 
+@GOOD
 def test_html_blocks_pass_svg_and_still_escape_text(good):
     html = (good.path / "site/demo/index.html").read_text(encoding="utf-8")
     assert '<figure class="kb-figure"><svg' in html
@@ -60,6 +66,7 @@ def test_html_blocks_pass_svg_and_still_escape_text(good):
     assert 'id="plot-block-' in html  # the figure's ids carry the block id
 
 
+@GOOD
 def test_two_builds_are_byte_identical(good):
     first, second = tree(good.path / "site"), tree(good.path / "site-again")
     assert first.keys() == second.keys()
@@ -75,6 +82,7 @@ def _failing_copy(good: MiniProject, tmp_path: Path) -> MiniProject:
     return copy
 
 
+@GOOD
 def test_a_raising_snippet_fails_naming_file_line_and_page(good, tmp_path):
     project = _failing_copy(good, tmp_path)
     before = tree(project.path / "site")

@@ -191,32 +191,58 @@ def test_every_figure_is_in_its_page(built_site):
     assert sum(p.read_text(encoding="utf-8").count("kb-figure\"><svg") for p in built_site.pages()) >= 30
 
 
-# Snippets whose printed output is a wall-clock measurement, so their page differs between
-# two builds by design; everything else must be byte-identical.
-TIMED_SNIPPETS = {"snippets/training_difficulties/batch_momentum_batch_noise.py"}
+def test_search_reads_the_same_text_from_plain_and_highlighted_code(built_site):
+    """The plugin hands the search index each code block as plain text (plain_code); material's
+    own parser must find the same sections, titles and text in it as in the highlighted HTML,
+    and every highlighted block must be back in the page."""
+    from material.plugins.search.plugin import Parser
+
+    from kbsite.plugin import plain_code
+
+    def sections(html: str) -> list[tuple[str, str]]:
+        parser = Parser()
+        parser.feed(html)
+        parser.close()
+        return [("".join(s.title), "".join(s.text)) for s in parser.data]
+
+    reduced_blocks = 0
+    for page in built_site.pages():
+        html = page.read_text(encoding="utf-8")
+        rel = page.relative_to(built_site.path).as_posix()
+        assert "<!--kb-code:" not in html, f"{rel}: a code block was not put back"
+        article = re.search(r"<article\b[^>]*>(.*)</article>", html, re.S)
+        if not article:
+            continue
+        stash: dict[str, str] = {}
+        reduced = plain_code(article.group(1), stash)
+        reduced_blocks += len(stash)
+        assert sections(reduced) == sections(article.group(1)), f"{rel}: the index would change"
+    assert reduced_blocks > 100, f"only {reduced_blocks} highlighted code blocks on the site"
 
 
-def test_two_clean_builds_are_byte_identical(built_site, tmp_path):
+def test_a_warm_rebuild_executes_nothing_and_writes_the_same_site(built_site, tmp_path):
+    """The shared build ran every block and refreshed a cache; a build from that cache must
+    run no block, render no block's HTML again, and write the same bytes, every file.
+
+    Together with test_snippets (each snippet, run again on its own, prints what it printed
+    in the build) this is the reproducibility of the whole site: same outputs, same pages."""
     import json
 
     from conftest import build_site
     from sitecheck import tree
 
-    again = tmp_path / "site"
-    proc = build_site(ROOT, again)
+    again, report = tmp_path / "site", tmp_path / "runs.json"
+    proc = build_site(ROOT, again, {"KB_EXEC_CACHE": "1", "KB_EXEC_CACHE_DIR": str(built_site.cache),
+                                    "KB_EXEC_REPORT": str(report)})
     assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr[-3000:]
-    timed_pages = {r["page"] for r in built_site.runs if r["snippet"] in TIMED_SNIPPETS}
-    exempt = {html_path(Path(""), p).as_posix() for p in timed_pages}
+    runs = json.loads(report.read_text())
+    assert len(runs) == len(built_site.runs)
+    assert not [r for r in runs if not r["cached"]], "blocks executed again with nothing changed"
+    assert not [r for r in runs if r["block_id"] and not r["html_cached"]], "blocks rendered again"
     first, second = tree(built_site.path), tree(again)
     assert first.keys() == second.keys()
-    differ = sorted(name for name in first if first[name] != second[name] and name not in exempt)
-    if "search/search_index.json" in differ:  # equal once the timed pages' entries are set aside
-        def entries(data: bytes):
-            prefixes = tuple(p.removesuffix("index.html") for p in exempt)
-            return [d for d in json.loads(data)["docs"] if not d["location"].startswith(prefixes)]
-        if entries(first["search/search_index.json"]) == entries(second["search/search_index.json"]):
-            differ.remove("search/search_index.json")
-    assert not differ, f"files that differ between two builds of the same tree: {differ[:20]}"
+    differ = sorted(name for name in first if first[name] != second[name])
+    assert not differ, f"files that differ between a cold and a warm build of the same tree: {differ[:20]}"
 
 
 def test_terms_in_the_prose_carry_their_registry_definition(built_site):

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
 import sys
 from pathlib import Path
 
 import pytest
 
+from conftest import TIMED_SNIPPETS, shared_build
 from kbsite.execute import run_file
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -28,6 +30,13 @@ def test_snippet_runs(path: Path):
         last = result.error.strip().splitlines()[-1] if result.error.strip() else "failed"
         pytest.fail(f"{where}: {last}\n\n{result.error}\n{result.stderr}", pytrace=False)
     assert result.stdout.strip(), f"{rel} printed nothing: a snippet prints what the reader should see"
+    # the site's build ran it too (in this run, see conftest.SiteBuild): it must have printed the same
+    build = shared_build()
+    if build["ok"] and rel not in TIMED_SNIPPETS:
+        printed = {r["output_sha256"] for r in build["runs"] if r["snippet"] == rel}
+        assert printed, f"{rel} did not run in the build"
+        assert printed == {hashlib.sha256(result.stdout.encode("utf-8")).hexdigest()}, \
+            f"{rel} printed something else in the site's build: its output is not deterministic"
 
 
 @pytest.mark.parametrize("path", SNIPPETS, ids=[p.relative_to(ROOT / "snippets").as_posix() for p in SNIPPETS])
