@@ -57,6 +57,9 @@ def pytest_configure(config):
         config._kb_status_before = _git_status()
         for old in ARTIFACTS.glob("search-*.json"):
             old.unlink()
+        for old in Path(tempfile.gettempdir()).glob("kb-test-run-*"):  # kept by failed runs
+            if time.time() - old.stat().st_mtime > 24 * 3600:
+                shutil.rmtree(old, ignore_errors=True)
         run_dir = Path(tempfile.mkdtemp(prefix="kb-test-run-"))
         os.environ[RUN_DIR] = str(run_dir)  # the xdist workers, started after this, inherit it
         config._kb_site_build = SiteBuild(run_dir) if _selects_site_tests(config) else None
@@ -70,7 +73,7 @@ def pytest_unconfigure(config):
         build.stop()
     run_dir = os.environ.get(RUN_DIR)
     if not hasattr(config, "workerinput") and run_dir and Path(run_dir).exists():
-        if getattr(config, "_kb_failed", False):
+        if getattr(config, "_kb_failed", False) and (Path(run_dir) / "site").exists():
             sys.stderr.write(f"\nThe real site built for this run is kept in {run_dir}/site\n")
         else:
             shutil.rmtree(run_dir, ignore_errors=True)
