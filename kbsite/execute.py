@@ -13,11 +13,13 @@ from __future__ import annotations
 import dataclasses
 import os
 import pickle
+import queue
 import re
 import struct
 import subprocess
 import sys
 import threading
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 
 IMPORT = re.compile(r"^\s*(?:import|from)\s+([A-Za-z_]\w*)", re.M)
@@ -145,3 +147,56 @@ def run_file(path: str | os.PathLike, timeout: float | None = None) -> RunResult
     path = Path(path).resolve()
     return run_code(path.read_text(encoding="utf-8"), path, timeout)
 
+
+
+def default_jobs() -> int:
+    """One runner per CPU core this process may use, at most 4."""
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    return max(1, min(cores, 4))
+
+
+class RunnerPool:
+    """Runs snippets ahead of the build, ``jobs`` at a time, each on a runner of its own.
+
+    The build renders pages in order, one block after another; the pool runs the blocks
+    it is given (:meth:`submit`) in parallel meanwhile, so a block's result is often
+    ready when its page is rendered.
+    """
+
+    def __init__(self, jobs: int) -> None:
+        self.jobs = jobs
+        self._idle: queue.SimpleQueue[_Server | None] = queue.SimpleQueue()
+        for _ in range(jobs):
+            self._idle.put(None)  # a runner not started yet
+        self._executor = ThreadPoolExecutor(max_workers=jobs, thread_name_prefix="kb-runner")
+
+    def warm_up(self) -> None:
+        """Start every runner now, without waiting: their imports overlap other work."""
+        servers = [self._idle.get() for _ in range(self.jobs)]
+        for server in servers:
+            self._idle.put(server if server is not None and server.alive() else _Server())
+
+    def _run(self, code: str, filename: str, timeout: float) -> RunResult:
+        server = self._idle.get()
+        try:
+            if server is None or not server.alive():
+                server = _Server()
+            return server.run(code, filename, timeout)
+        except (EOFError, BrokenPipeError):
+            server = None
+            return RunResult(False, "", "", 0.0, "the snippet runner died")
+        finally:
+            self._idle.put(server)
+
+    def submit(self, code: str, filename: str | os.PathLike, timeout: float) -> Future:
+        return self._executor.submit(self._run, code, str(Path(filename).resolve()), float(timeout))
+
+
+_pools: dict[int, RunnerPool] = {}
+
+
+def pool(jobs: int) -> RunnerPool:
+    """The process's pool of ``jobs`` runners (kept for the next build under ``mkdocs serve``)."""
+    if jobs not in _pools:
+        _pools[jobs] = RunnerPool(jobs)
+    return _pools[jobs]

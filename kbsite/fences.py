@@ -8,6 +8,9 @@ source tabs, ids) and replaces the run itself:
   :mod:`kbsite.execute`), so a traceback names ``snippets/<chapter>/<file>.py`` and
   the line in it; the warning that fails a strict build also names the page and the
   block id;
+- blocks that include a whole snippet file can run ahead of the build, several at a
+  time (:class:`kbsite.execute.RunnerPool`, queued by the plugin): the formatter then
+  takes the result when it reaches the block;
 - every run has a time limit (``timeout="…"`` on the fence, else the plugin's
   ``exec_timeout``);
 - output is escaped text; with ``html="1"``, each ``<svg>…</svg>`` printed becomes a
@@ -29,6 +32,7 @@ import json
 import logging
 import re
 from pathlib import Path
+from concurrent.futures import Future
 from typing import Any
 
 from markdown_exec import MarkdownConverter, base_format
@@ -36,7 +40,7 @@ from markupsafe import Markup
 from mkdocs.utils import get_relative_url
 
 from kbsite import cache as cache_mod
-from kbsite.execute import DEFAULT_TIMEOUT, run_code
+from kbsite.execute import DEFAULT_TIMEOUT, RunnerPool, run_code
 
 log = logging.getLogger("mkdocs.plugins.kbsite")
 
@@ -57,6 +61,7 @@ class BlockRun:
     cached: bool  # the output came from the cache
     html_cached: bool = False  # and so did its rendered HTML
     output_sha256: str = ""  # of what the block printed
+    ahead: bool = False  # it ran ahead of the build, in the runner pool
 
 
 @dataclasses.dataclass
@@ -66,15 +71,19 @@ class State:
     root: Path = Path.cwd()
     timeout: float = DEFAULT_TIMEOUT
     cache: cache_mod.ExecCache | None = None
+    pool: RunnerPool | None = None  # several runners; None: one, block after block
     page_src: str = "?"
     page_url: str = ""
     render_env: str = ""  # what a block's HTML depends on besides its own options and output
     runs: list[BlockRun] = dataclasses.field(default_factory=list)
+    # runs started ahead of the build: snippet path -> [(code, timeout, future)], in page order
+    ahead: dict[str, list[tuple[str, float, Future]]] = dataclasses.field(default_factory=dict)
     figures: dict[str, dict[str, str]] = dataclasses.field(default_factory=dict)  # page -> {marker: SVG}
     _snippets: dict[str, tuple[str, str]] | None = None  # normalized text -> (relpath, text)
 
     def reset(self) -> None:
         self.runs = []
+        self.ahead = {}
         self._snippets = None
 
     def snippet_index(self) -> dict[str, tuple[str, str]]:
@@ -189,9 +198,19 @@ def formatter(source: str, language: str, css_class: str, options: dict[str, Any
         stdout = record["stdout"]
         STATE.runs.append(BlockRun(STATE.page_src, block_id, rel, record.get("seconds", 0.0), True))
     else:
-        result = run_code(code, filename, timeout)
+        result, ran_ahead = None, False
+        queued = STATE.ahead.get(rel) if rel else None
+        if queued:
+            ahead_code, ahead_timeout, future = queued.pop(0)
+            if ahead_code == code and ahead_timeout == timeout:
+                result = future.result()
+                ran_ahead = True
+        if result is None and STATE.pool is not None:
+            result = STATE.pool.submit(code, filename, timeout).result()
+        elif result is None:
+            result = run_code(code, filename, timeout)
         # the snippet's own time, measured in its process (not the runner's start-up)
-        STATE.runs.append(BlockRun(STATE.page_src, block_id, rel, result.seconds, False))
+        STATE.runs.append(BlockRun(STATE.page_src, block_id, rel, result.seconds, False, ahead=ran_ahead))
         if not result.ok:
             origin = rel or f"docs/{STATE.page_src}"
             if result.timed_out:

@@ -111,3 +111,16 @@ def test_the_cache_is_on_for_serve_and_off_for_builds(monkeypatch, setting, comm
     else:
         monkeypatch.setenv("KB_EXEC_CACHE", variable)
     assert cache.wanted(setting, command) is expected
+
+
+def test_blocks_run_ahead_in_parallel_and_the_pages_do_not_change(cached_project):
+    """With two runners, blocks that include a whole snippet run ahead of the build; the
+    site is byte for byte the one a build running blocks one after another writes."""
+    mini, _, tmp = cached_project
+    one = mini.build(tmp / "one", KB_EXEC_JOBS=1, KB_EXEC_REPORT=tmp / "one.json")
+    two = mini.build(tmp / "two", KB_EXEC_JOBS=2, KB_EXEC_REPORT=tmp / "two.json")
+    assert one.returncode == 0 and two.returncode == 0, one.stdout + one.stderr + two.stdout + two.stderr
+    ahead = {r["block_id"]: r["ahead"] for r in json.loads((tmp / "two.json").read_text())}
+    assert ahead == {"a-first": True, "a-second": False, "b-plot": True}  # a-second adds a line of its own
+    assert not any(r["ahead"] for r in json.loads((tmp / "one.json").read_text()))
+    assert tree(tmp / "two") == tree(tmp / "one")

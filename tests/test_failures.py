@@ -98,11 +98,12 @@ def test_a_raising_snippet_fails_naming_file_line_and_page(good, tmp_path):
     assert not list(project.path.glob(".site.building-*"))
 
 
-def test_a_hanging_snippet_is_stopped_and_named(mini):
+@pytest.mark.parametrize("jobs", [1, 2])  # one runner, block after block; or a pool running ahead
+def test_a_hanging_snippet_is_stopped_and_named(mini, jobs):
     mini.snippet("hang.py", "import time\n\nwhile True:\n    time.sleep(0.05)\n")
     mini.page('# Demo\n\n```python exec="on" id="hang-block"\n--8<-- "snippets/demo/hang.py"\n```\n')
     start = time.perf_counter()
-    proc = mini.build(KB_EXEC_TIMEOUT=2)
+    proc = mini.build(KB_EXEC_TIMEOUT=2, KB_EXEC_JOBS=jobs)
     log = proc.stdout + proc.stderr
     assert proc.returncode != 0
     assert time.perf_counter() - start < 60
