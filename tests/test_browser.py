@@ -168,9 +168,19 @@ def _open_search(pg, base_url: str) -> None:
     pytest.fail("the search index never answered")
 
 
+@pytest.fixture(scope="module")
+def search_page(browser, base_url):
+    """The home page with its search index loaded, shared by the search tests of one worker."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    pg = context.new_page()
+    _open_search(pg, base_url)
+    yield pg
+    context.close()
+
+
 @pytest.mark.parametrize("chapter", CHAPTERS)
-def test_search_finds_every_concept_in_english_and_chinese(page, base_url, chapter):
-    _open_search(page, base_url)
+def test_search_finds_every_concept_in_english_and_chinese(search_page, chapter):
+    page = search_page
     searches = [(concept, lang, term) for concept in CONCEPTS if concept.chapter == chapter
                 for lang, terms in (("en", [concept.en]), ("zh", concept.zh_terms), ("synonym", list(concept.synonyms)))
                 for term in terms]
