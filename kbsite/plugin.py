@@ -2,7 +2,10 @@
 
 - Registers :func:`kbsite.fences.formatter` for executed ``python`` fences (markdown-exec
   keeps every other language), with a per-block time limit and, for ``mkdocs serve``,
-  the execution cache.
+  the execution cache; starts the blocks that include a whole snippet file ahead of the
+  build, one runner per core (``exec_jobs``, ``KB_EXEC_JOBS``).
+- Hands the search index plain-text code blocks (the same text, far fewer tags to parse),
+  and puts the highlighted ones back in the page.
 - Copies ``snippets/**/*.py`` into the site, so each example can be downloaded.
 - Generates the glossary, the concept index and the API reference from the concept
   registry and the snippets; adds the tooltips and search synonyms to the pages;
