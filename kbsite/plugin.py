@@ -35,6 +35,7 @@ log = logging.getLogger("mkdocs.plugins.kbsite")
 GENERATED_GLOSSARY = "glossary.md"
 GENERATED_INDEX = "concepts.md"
 REFERENCE_DIR = "reference"
+TOOLTIPS = "kbsite.tooltips"
 EXEC_BLOCK = re.compile(r"""^(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,})[ \t]*(?:python|py)\b(?P<options>[^\n]*)\n"""
                         r"""(?P<body>.*?)^(?P=indent)(?P=fence)[ \t]*$""", re.M | re.S)
 EXECUTED = re.compile(r"""\bexec=["']?(?:on|1|true|yes)\b""")
@@ -110,7 +111,11 @@ class KBPlugin(BasePlugin[KBConfig]):
         self.reference_pages = self._reference_modules()
         self._extend_nav(config)
         # tooltips: every registered term, on every page, through the abbr extension's glossary
-        abbr = config.mdx_configs.setdefault("abbr", {})
+        if TOOLTIPS not in config.markdown_extensions:
+            raise PluginError(f"The 'kb' plugin needs the markdown extension '{TOOLTIPS}' (abbr, for tooltips).")
+        if "abbr" in config.markdown_extensions:
+            raise PluginError(f"List '{TOOLTIPS}' instead of 'abbr' in markdown_extensions: it is abbr.")
+        abbr = config.mdx_configs.setdefault(TOOLTIPS, {})
         abbr["glossary"] = {**self._abbreviations(), **abbr.get("glossary", {})}
         return config
 

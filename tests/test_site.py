@@ -255,3 +255,22 @@ def test_terms_in_the_prose_carry_their_registry_definition(built_site):
             assert html_lib.unescape(title) in summaries, f"{page}: tooltip not from the registry: {title[:80]}"
             found += 1
     assert found > len(concepts), f"only {found} tooltips on the whole site"
+
+
+def test_the_tooltip_extension_marks_up_exactly_as_abbr_does():
+    """kbsite.tooltips is abbr with its pattern compiled once: same HTML, page after page."""
+    import markdown
+
+    glossary = {"gradient descent": "Step against the gradient.", "Adam": "Adaptive moments.",
+                "梯度下降": "Step against the gradient.", "SGD": "Stochastic gradient descent."}
+    pages = ["Use gradient descent or Adam; 梯度下降 is the same. Not `Adam` in code.",
+             "*[SGD]: redefined on this page\n*[ReLU]: only on this page\n\nSGD with ReLU beats gradient descent.",
+             "Nothing to mark up."]
+    def convert(text: str, extension: str) -> str:
+        return markdown.markdown(text, extensions=[extension], extension_configs={extension: {"glossary": glossary}})
+
+    for text in pages * 2:  # the second round reuses the compiled patterns
+        assert convert(text, "kbsite.tooltips") == convert(text, "abbr")
+    assert '<abbr title="Step against the gradient.">gradient descent</abbr>' in convert(pages[0], "kbsite.tooltips")
+    assert '<abbr title="redefined on this page">SGD</abbr>' in convert(pages[1], "kbsite.tooltips")
+    assert '<abbr title="only on this page">ReLU</abbr>' in convert(pages[1], "kbsite.tooltips")
