@@ -31,8 +31,8 @@ import html as html_lib
 import json
 import logging
 import re
-from pathlib import Path
 from concurrent.futures import Future
+from pathlib import Path
 from typing import Any
 
 from markdown_exec import MarkdownConverter, base_format
@@ -125,7 +125,9 @@ def render_output(stdout: str, *, html: bool, prefix: str) -> str:
             # (built from the page content before that) then skips tick labels and the
             # thousands of tags of a plot, which would cost most of a rebuild's time.
             figures = STATE.figures.setdefault(STATE.page_src, {})
-            marker = f"<!--kb-figure:{prefix}:{sum(m.startswith(f'<!--kb-figure:{prefix}:') for m in figures)}-->"
+            # numbered within the block, so a block's cached HTML holds the same markers
+            mine = f"<!--kb-figure:{prefix}:"
+            marker = f"{mine}{sum(m.startswith(mine) for m in figures)}-->"
             figures[marker] = svg
             parts.append(f'<figure class="kb-figure">{marker}</figure>')
             pos = match.end()
