@@ -244,9 +244,9 @@ class KBPlugin(BasePlugin[KBConfig]):
                 include = WHOLE_INCLUDE.match(block.group("body"))
                 if not (include and EXECUTED.search(block.group("options"))):
                     continue
-                path = self.root / include.group(1)
-                if not path.is_file():
-                    continue  # the build reports the missing file
+                path = (self.root / include.group(1)).resolve()
+                if not (path.is_file() and path.is_relative_to(self.root)):
+                    continue  # the build reports a missing file; a file outside the project runs in turn
                 rel = path.relative_to(self.root).as_posix()
                 code = path.read_text(encoding="utf-8")
                 if cache is not None and cache.get(cache_mod.key(f"{rel}\n{code}")) is not None:
