@@ -35,13 +35,17 @@ RENDERERS = ("markdown", "pymdown-extensions", "pygments", "markdown-exec", "mkd
 @cache
 def environment() -> dict[str, str]:
     """The versions a cached output depends on."""
-    env = {"python": platform.python_version(), "format": str(FORMAT)}
-    for name in LIBRARIES:
+    return {"python": platform.python_version(), "format": str(FORMAT), **_versions(LIBRARIES)}
+
+
+def _versions(names) -> dict[str, str]:
+    found = {}
+    for name in names:
         try:
-            env[name] = metadata.version(name)
+            found[name] = metadata.version(name)
         except metadata.PackageNotFoundError:
-            env[name] = "absent"
-    return env
+            found[name] = "absent"
+    return found
 
 
 def render_environment(config) -> str:
@@ -53,13 +57,7 @@ def render_environment(config) -> str:
         return f"{kind.__module__}.{kind.__qualname__}"
 
     extensions = [e if isinstance(e, str) else name(e) for e in config.markdown_extensions]
-    versions = {}
-    for lib in RENDERERS:
-        try:
-            versions[lib] = metadata.version(lib)
-        except metadata.PackageNotFoundError:
-            versions[lib] = "absent"
-    payload = json.dumps({"extensions": extensions, "settings": config.mdx_configs, "versions": versions,
+    payload = json.dumps({"extensions": extensions, "settings": config.mdx_configs, "versions": _versions(RENDERERS),
                           "format": FORMAT}, sort_keys=True, default=name)
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()
 

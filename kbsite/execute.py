@@ -1,8 +1,9 @@
 """Run a snippet the way a fresh script would run, in its own process, with a time limit.
 
 Each run is a new process forked from a small server (``kbsite._server``) that has
-already imported numpy, torch and matplotlib (Agg backend), so a snippet pays for its
-own work and not for those imports. The child gets a fresh ``__main__`` module,
+already imported what the snippets import of numpy, torch and matplotlib (Agg
+backend; see :func:`preload`), so a snippet pays for its own work and not for those
+imports. Runners come in pools (:class:`RunnerPool`), one or several. The child gets a fresh ``__main__`` module,
 ``__file__`` pointing at the snippet, the snippet's folder on ``sys.path`` and an
 empty temporary working directory that is removed afterwards: what a script started
 with ``python snippets/<chapter>/<file>.py`` from another directory would see.
@@ -101,52 +102,20 @@ class _Server:
         send(self.proc.stdin, (code, filename, timeout))
         return receive(self.answers)
 
-    def close(self) -> None:
-        try:
-            self.proc.stdin.close()
-            self.proc.wait(5)
-        except Exception:  # noqa: BLE001
-            self.proc.kill()
-
-
-_lock = threading.Lock()
-_server: _Server | None = None
-
-
-def _ensure_server() -> _Server:
-    global _server
-    if _server is None or not _server.alive():
-        if _server is not None and _server.pid == os.getpid():
-            _server.proc.kill()  # it preloads other modules, or it died
-            _server.proc.wait()
-        _server = _Server()
-    return _server
-
-
-def warm_up() -> None:
-    """Start the runner now, without waiting for it: its imports then overlap other work."""
-    with _lock:
-        _ensure_server()
+    def stop(self) -> None:
+        self.proc.kill()
+        self.proc.wait()
 
 
 def run_code(code: str, filename: str | os.PathLike, timeout: float | None = None) -> RunResult:
     """Run ``code`` as the script ``filename`` in a fresh process; stop it after ``timeout`` seconds."""
-    global _server
-    timeout = DEFAULT_TIMEOUT if timeout is None else float(timeout)
-    filename = str(Path(filename).resolve())
-    with _lock:
-        try:
-            return _ensure_server().run(code, filename, timeout)
-        except (EOFError, BrokenPipeError):
-            _server = None
-            return RunResult(False, "", "", 0.0, "the snippet runner died")
+    return pool(1).submit(code, filename, DEFAULT_TIMEOUT if timeout is None else timeout).result()
 
 
 def run_file(path: str | os.PathLike, timeout: float | None = None) -> RunResult:
     """Run the file at ``path`` as a script (see :func:`run_code`)."""
     path = Path(path).resolve()
     return run_code(path.read_text(encoding="utf-8"), path, timeout)
-
 
 
 def default_jobs() -> int:
@@ -156,11 +125,11 @@ def default_jobs() -> int:
 
 
 class RunnerPool:
-    """Runs snippets ahead of the build, ``jobs`` at a time, each on a runner of its own.
+    """Runs snippets ``jobs`` at a time, each on a runner of its own.
 
-    The build renders pages in order, one block after another; the pool runs the blocks
-    it is given (:meth:`submit`) in parallel meanwhile, so a block's result is often
-    ready when its page is rendered.
+    With several runners, the build hands the pool its blocks ahead of time (see
+    ``KBPlugin._run_ahead``): while pages render one after another, the blocks run in
+    parallel, and a block's result is often ready when its page is rendered.
     """
 
     def __init__(self, jobs: int) -> None:
@@ -170,17 +139,24 @@ class RunnerPool:
             self._idle.put(None)  # a runner not started yet
         self._executor = ThreadPoolExecutor(max_workers=jobs, thread_name_prefix="kb-runner")
 
+    @staticmethod
+    def _ready(server: _Server | None) -> _Server:
+        if server is not None and server.alive():
+            return server
+        if server is not None and server.pid == os.getpid():
+            server.stop()  # it died, or it preloads other modules
+        return _Server()
+
     def warm_up(self) -> None:
         """Start every runner now, without waiting: their imports overlap other work."""
         servers = [self._idle.get() for _ in range(self.jobs)]
         for server in servers:
-            self._idle.put(server if server is not None and server.alive() else _Server())
+            self._idle.put(self._ready(server))
 
     def _run(self, code: str, filename: str, timeout: float) -> RunResult:
         server = self._idle.get()
         try:
-            if server is None or not server.alive():
-                server = _Server()
+            server = self._ready(server)
             return server.run(code, filename, timeout)
         except (EOFError, BrokenPipeError):
             server = None
@@ -193,10 +169,12 @@ class RunnerPool:
 
 
 _pools: dict[int, RunnerPool] = {}
+_pools_lock = threading.Lock()
 
 
 def pool(jobs: int) -> RunnerPool:
     """The process's pool of ``jobs`` runners (kept for the next build under ``mkdocs serve``)."""
-    if jobs not in _pools:
-        _pools[jobs] = RunnerPool(jobs)
-    return _pools[jobs]
+    with _pools_lock:
+        if jobs not in _pools:
+            _pools[jobs] = RunnerPool(jobs)
+        return _pools[jobs]

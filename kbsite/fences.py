@@ -40,7 +40,7 @@ from markupsafe import Markup
 from mkdocs.utils import get_relative_url
 
 from kbsite import cache as cache_mod
-from kbsite.execute import DEFAULT_TIMEOUT, RunnerPool, run_code
+from kbsite.execute import DEFAULT_TIMEOUT, RunnerPool, pool
 
 log = logging.getLogger("mkdocs.plugins.kbsite")
 
@@ -71,7 +71,7 @@ class State:
     root: Path = Path.cwd()
     timeout: float = DEFAULT_TIMEOUT
     cache: cache_mod.ExecCache | None = None
-    pool: RunnerPool | None = None  # several runners; None: one, block after block
+    pool: RunnerPool | None = None  # the plugin's runners (None: one)
     page_src: str = "?"
     page_url: str = ""
     render_env: str = ""  # what a block's HTML depends on besides its own options and output
@@ -207,10 +207,8 @@ def formatter(source: str, language: str, css_class: str, options: dict[str, Any
             if ahead_code == code and ahead_timeout == timeout:
                 result = future.result()
                 ran_ahead = True
-        if result is None and STATE.pool is not None:
-            result = STATE.pool.submit(code, filename, timeout).result()
-        elif result is None:
-            result = run_code(code, filename, timeout)
+        if result is None:
+            result = (STATE.pool or pool(1)).submit(code, filename, timeout).result()
         # the snippet's own time, measured in its process (not the runner's start-up)
         STATE.runs.append(BlockRun(STATE.page_src, block_id, rel, result.seconds, False, ahead=ran_ahead))
         if not result.ok:

@@ -210,10 +210,9 @@ class KBPlugin(BasePlugin[KBConfig]):
     def on_pre_build(self, *, config) -> None:
         self._code_stash = {}
         execute.preload(execute.imported_modules(self.root / "snippets"))
-        jobs = self._jobs()
-        fences.STATE.pool = execute.pool(jobs) if jobs > 1 else None
+        fences.STATE.pool = execute.pool(self._jobs())
         if not (fences.STATE.cache and fences.STATE.cache.read):
-            self._warm_up()  # blocks will run: let the runners' imports overlap the build's start
+            fences.STATE.pool.warm_up()  # blocks will run: let the runners' imports overlap the build's start
         # after every plugin's on_config: mkdocstrings and autorefs add their extensions there
         fences.STATE.render_env = cache_mod.render_environment(config) if fences.STATE.cache else ""
 
@@ -221,20 +220,13 @@ class KBPlugin(BasePlugin[KBConfig]):
         jobs = int(os.environ.get("KB_EXEC_JOBS") or self.config.exec_jobs)
         return jobs if jobs > 0 else execute.default_jobs()
 
-    @staticmethod
-    def _warm_up() -> None:
-        if fences.STATE.pool is not None:
-            fences.STATE.pool.warm_up()
-        else:
-            execute.warm_up()
-
     def _run_ahead(self, files: Files) -> None:
         """Start the blocks that include a whole snippet file, in the order pages are built;
         the formatter takes their results when it reaches them. Blocks the cache will
         serve are left out."""
         runners = fences.STATE.pool
-        if runners is None:
-            return
+        if runners.jobs <= 1:
+            return  # one runner: each block runs when its page is rendered
         cache = fences.STATE.cache
         for file in files.documentation_pages():
             if file.generated_by or not file.abs_src_path:
@@ -259,7 +251,7 @@ class KBPlugin(BasePlugin[KBConfig]):
         # a page includes its examples from snippets/: editing one must rebuild the site too
         server.watch(str(self.root / "snippets"))
         if fences.STATE.cache is not None:
-            self._warm_up()  # the first build came from the cache: be ready for the first edit
+            fences.STATE.pool.warm_up()  # the first build came from the cache: be ready for the first edit
         return server
 
     # -- files -----------------------------------------------------------------------

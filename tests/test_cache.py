@@ -124,3 +124,15 @@ def test_blocks_run_ahead_in_parallel_and_the_pages_do_not_change(cached_project
     assert ahead == {"a-first": True, "a-second": False, "b-plot": True}  # a-second adds a line of its own
     assert not any(r["ahead"] for r in json.loads((tmp / "one.json").read_text()))
     assert tree(tmp / "two") == tree(tmp / "one")
+
+
+def test_refresh_mode_writes_and_never_reads(tmp_path, monkeypatch):
+    monkeypatch.setenv("KB_EXEC_CACHE", "refresh")
+    assert cache.mode("auto", "build") == "refresh" and cache.mode(False, "serve") == "refresh"
+    monkeypatch.setenv("KB_EXEC_CACHE", "1")
+    assert cache.mode("auto", "build") == "on"
+    digest = cache.key("print(1)")
+    refreshing = cache.ExecCache(tmp_path, read=False)
+    refreshing.put(digest, {"stdout": "1\n"})
+    assert refreshing.get(digest) is None  # a refreshing build runs the block anyway
+    assert cache.ExecCache(tmp_path).get(digest) == {"stdout": "1\n"}  # and the next build finds it

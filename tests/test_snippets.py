@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from conftest import TIMED_SNIPPETS, shared_build
-from kbsite.execute import run_file
+from kbsite.execute import IMPORT, run_file
 
 ROOT = Path(__file__).resolve().parent.parent
 SNIPPETS = sorted(p for p in (ROOT / "snippets").rglob("*.py") if p.name != "__init__.py")
@@ -46,7 +46,7 @@ def test_snippet_follows_conventions(path: Path):
     text = path.read_text(encoding="utf-8")
     assert "__name__" not in text or "__main__" not in text, f"{rel}: no `if __name__ == '__main__':` guard"
     assert re.fullmatch(r"[a-z][a-z0-9_]*", path.stem), f"{rel}: snippet names are snake_case identifiers"
-    imports = set(re.findall(r"^\s*(?:import|from)\s+([A-Za-z_][\w]*)", text, re.M))
+    imports = set(IMPORT.findall(text))
     allowed = {"numpy", "torch", "matplotlib", "__future__"}
     outside = {m for m in imports if m not in allowed and m not in sys.stdlib_module_names}
     assert not outside, f"{rel} imports {sorted(outside)}: snippets use only the standard library, numpy, torch, matplotlib"
