@@ -62,6 +62,7 @@ class BlockRun:
     html_cached: bool = False  # and so did its rendered HTML
     output_sha256: str = ""  # of what the block printed
     ahead: bool = False  # it ran ahead of the build, in the runner pool
+    page_cached: bool = False  # its whole page came from the cache (kbsite.pages)
 
 
 @dataclasses.dataclass

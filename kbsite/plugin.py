@@ -19,6 +19,8 @@ import json
 import logging
 import os
 import re
+import sys
+from functools import partial
 from pathlib import Path
 
 from mkdocs.config import config_options
@@ -28,7 +30,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 
 from kbsite import cache as cache_mod
-from kbsite import execute, fences, registry
+from kbsite import execute, fences, pages, registry
 
 log = logging.getLogger("mkdocs.plugins.kbsite")
 
@@ -76,6 +78,7 @@ class KBPlugin(BasePlugin[KBConfig]):
         self.registry: registry.Registry | None = None
         self.reference_pages: list[tuple[str, str, list[tuple[str, list[str]]]]] = []
         self._code_stash: dict[str, dict[str, str]] = {}  # page -> {plain-text block: highlighted block}
+        self.pages: pages.PageCache | None = None
 
     # -- configuration -------------------------------------------------------------
 
@@ -215,6 +218,11 @@ class KBPlugin(BasePlugin[KBConfig]):
             fences.STATE.pool.warm_up()  # blocks will run: let the runners' imports overlap the build's start
         # after every plugin's on_config: mkdocstrings and autorefs add their extensions there
         fences.STATE.render_env = cache_mod.render_environment(config) if fences.STATE.cache else ""
+        self.pages = None
+        if fences.STATE.cache is not None:
+            fences.STATE.snippet_index()  # read here, not while a page converts (see kbsite.pages)
+            self.pages = pages.PageCache(fences.STATE.cache, self.root, config, exclude=[
+                fences.STATE.cache.folder, Path(config.site_dir), Path(sys.prefix), self.root / ".git"])
 
     def _jobs(self) -> int:
         jobs = int(os.environ.get("KB_EXEC_JOBS") or self.config.exec_jobs)
@@ -335,6 +343,11 @@ class KBPlugin(BasePlugin[KBConfig]):
 
     # -- pages -----------------------------------------------------------------------
 
+    def on_pre_page(self, page, *, config, files):  # noqa: ARG002
+        if self.pages is not None:
+            page.render = partial(self.pages.render, page)  # restored from the cache, or converted and stored
+        return page
+
     def on_page_markdown(self, markdown: str, *, page, config, files) -> str:  # noqa: ARG002
         fences.STATE.page_src = page.file.src_uri
         fences.STATE.page_url = page.url
@@ -391,6 +404,17 @@ class KBPlugin(BasePlugin[KBConfig]):
             output = output.replace(marker, svg, 1)
         return output
 
+    def on_env(self, env, *, config, files):  # noqa: ARG002
+        """With the cache on, the theme's templates are compiled once, not on every build:
+        Jinja's bytecode cache, which checks each template's source before it uses its code."""
+        if self.pages is not None and fences.STATE.cache.read:
+            import jinja2
+
+            folder = fences.STATE.cache.folder / "templates"
+            folder.mkdir(parents=True, exist_ok=True)
+            env.bytecode_cache = jinja2.FileSystemBytecodeCache(str(folder))
+        return env
+
     # -- end of build ------------------------------------------------------------------
 
     # The search worker splits a Chinese query into words it finds in the index, but its
@@ -421,6 +445,9 @@ class KBPlugin(BasePlugin[KBConfig]):
         seconds = sum(r.seconds for r in executed)
         log.info("kb: %d blocks executed in %.1f s, %d served from the cache",
                  len(executed), seconds, len(runs) - len(executed))
+        if self.pages is not None:
+            log.info("kb: %d pages converted, %d restored from the cache",
+                     len(self.pages.converted), len(self.pages.restored))
         report = os.environ.get("KB_EXEC_REPORT")
         if report:
             Path(report).write_text(json.dumps([r.__dict__ for r in runs], indent=1), encoding="utf-8")

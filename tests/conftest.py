@@ -79,9 +79,28 @@ def pytest_unconfigure(config):
             shutil.rmtree(run_dir, ignore_errors=True)
 
 
+@pytest.hookimpl(trylast=True)  # after pytest-xdist has marked each grouped test's id with its group
 def pytest_collection_modifyitems(config, items):
     rank = {name: i for i, name in enumerate(ORDER)}
     items.sort(key=lambda item: rank.get(item.path.name, len(ORDER)))  # stable: same order in every worker
+    # Tests that share an expensive fixture are grouped (xdist_group) so that one worker
+    # builds it once. Some pytest and pytest-xdist releases ignore the marks without a word
+    # (pytest-xdist issue 1386): each worker would then build the fixture again.
+    if not getattr(config.option, "loadgroup", False):  # set in xdist workers under --dist loadgroup
+        return
+    for item in items:
+        if item.get_closest_marker("xdist_group") and "@" not in item.nodeid:
+            item.stash[LOST_GROUP] = True
+
+
+LOST_GROUP = pytest.StashKey[bool]()
+
+
+def pytest_runtest_setup(item):
+    if item.stash.get(LOST_GROUP, False):
+        pytest.fail("pytest-xdist ignored this test's xdist_group mark (pytest-xdist issue 1386), so its "
+                    "shared fixture would be built once per worker; install the pytest and pytest-xdist "
+                    "versions pinned in requirements.txt", pytrace=False)
 
 
 def pytest_terminal_summary(terminalreporter):

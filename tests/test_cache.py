@@ -73,6 +73,10 @@ def test_unchanged_blocks_come_from_the_cache_and_pages_are_identical(cached_pro
     assert _runs(tmp / "runs.json") == {"a-first": False, "a-second": False, "b-plot": True}
     assert _rendered(tmp / "runs.json") == {"a-first": False, "a-second": False, "b-plot": True}
     assert "[ 0  1  8 27 64]" in (tmp / "edited/demo/index.html").read_text()
+    # a page made partly from cached blocks (their HTML ids renumbered) is the page a cold build makes
+    cold_edited = mini.build(tmp / "cold-edited")
+    assert cold_edited.returncode == 0, cold_edited.stdout + cold_edited.stderr
+    assert tree(tmp / "edited") == tree(tmp / "cold-edited")
 
 
 def test_a_failing_block_is_never_cached(cached_project):
@@ -136,3 +140,70 @@ def test_refresh_mode_writes_and_never_reads(tmp_path, monkeypatch):
     refreshing.put(digest, {"stdout": "1\n"})
     assert refreshing.get(digest) is None  # a refreshing build runs the block anyway
     assert cache.ExecCache(tmp_path).get(digest) == {"stdout": "1\n"}  # and the next build finds it
+
+
+PAGES = re.compile(r"kb: (\d+) pages converted, (\d+) restored from the cache")
+GAMMA = '''\
+def area(r: float) -> float:
+    """The area of a circle of radius r."""
+    return 3.14159 * r * r
+
+
+print(area(2.0))
+'''
+
+
+def _pages(proc) -> tuple[int, int]:
+    """(pages converted, pages restored) as the build logged them."""
+    found = PAGES.findall(proc.stdout + proc.stderr)
+    assert len(found) == 1, proc.stdout + proc.stderr
+    return int(found[0][0]), int(found[0][1])
+
+
+def test_unchanged_pages_are_restored_and_an_edit_converts_only_the_pages_that_read_it(cached_project):
+    """The page layer of the cache: with nothing changed no page is converted and the site is
+    the same bytes; a sentence converts its own page; a file a page includes without
+    running it, and a docstring the API reference shows, convert exactly the pages that read them."""
+    mini, env, tmp = cached_project
+    mini.snippet("gamma.py", GAMMA)
+    mini.snippet("notes.txt", "A note kept beside the snippets.\n")
+    mini.page(PAGE + "\n--8<-- \"snippets/demo/notes.txt\"\n")
+    cold = mini.build(tmp / "cold")
+    assert cold.returncode == 0, cold.stdout + cold.stderr
+    assert not PAGES.search(cold.stdout + cold.stderr), "a build without the cache has no page layer"
+    first = mini.build(tmp / "first", **env)
+    assert first.returncode == 0, first.stdout + first.stderr
+    converted, restored = _pages(first)
+    assert converted > 3 and restored == 0
+    total = converted
+
+    warm = mini.build(tmp / "warm", **env)
+    assert warm.returncode == 0, warm.stdout + warm.stderr
+    assert _pages(warm) == (0, total)
+    assert all(r["page_cached"] for r in json.loads((tmp / "runs.json").read_text()))
+    assert tree(tmp / "warm") == tree(tmp / "cold"), "restored pages must be the bytes a conversion writes"
+
+    home = mini.path / "docs" / "index.md"
+    home.write_text(home.read_text() + "\nOne more sentence.\n")
+    assert _pages(mini.build(tmp / "sentence", **env)) == (1, total - 1)
+    assert "One more sentence." in (tmp / "sentence/index.html").read_text()
+
+    (mini.path / "snippets/demo/notes.txt").write_text("The note, rewritten.\n")
+    assert _pages(mini.build(tmp / "note", **env)) == (1, total - 1)
+    assert "The note, rewritten." in (tmp / "note/demo/index.html").read_text()
+
+    mini.snippet("gamma.py", GAMMA.replace("of a circle", "of a disc"))
+    assert _pages(mini.build(tmp / "docstring", **env)) == (1, total - 1)
+    assert "The area of a disc of radius r." in (tmp / "docstring/reference/demo/index.html").read_text()
+    assert _pages(mini.build(tmp / "again", **env)) == (0, total)
+    assert tree(tmp / "again") == tree(tmp / "docstring")
+
+
+def test_a_page_that_logs_a_warning_is_never_stored(cached_project):
+    """A broken link is reported by every build, not only by the one that converted the page."""
+    mini, env, tmp = cached_project
+    mini.page(PAGE + "\nSee [a page that is not there](missing.md).\n")
+    for _ in range(2):
+        proc = mini.build(tmp / "site", **env)
+        assert proc.returncode != 0
+        assert "missing.md" in proc.stdout + proc.stderr
