@@ -34,7 +34,7 @@ bench: setup           ## build and test timings (a report, never a failure)
 snippet: setup         ## run one snippet as the tests do: make snippet F=snippets/ml_basics/x.py
 	$(BIN)/python -m kbsite.run $(F)
 
-clean-cache:           ## forget cached example outputs
+clean-cache:           ## forget cached example outputs and pages
 	rm -rf .cache/exec
 
 clean:

@@ -7,7 +7,9 @@ are stored, so a failing block always runs again.
 
 A block's rendered HTML is cached too (see :func:`kbsite.fences._render`), keyed by its
 source, options and output and by :func:`render_environment`: the Markdown extensions,
-their settings and the versions of the libraries that render.
+their settings and the versions of the libraries that render. Whole pages are stored in
+the same folder by :mod:`kbsite.pages`, and the theme's compiled templates in its
+``templates/`` folder.
 
 On by default for ``mkdocs serve`` (and ``make serve``), off for ``mkdocs build``
 and the tests. ``KB_EXEC_CACHE=0`` turns it off, ``KB_EXEC_CACHE=1`` on;

@@ -3,7 +3,8 @@
 - Registers :func:`kbsite.fences.formatter` for executed ``python`` fences (markdown-exec
   keeps every other language), with a per-block time limit and, for ``mkdocs serve``,
   the execution cache; starts the blocks that include a whole snippet file ahead of the
-  build, one runner per core (``exec_jobs``, ``KB_EXEC_JOBS``).
+  build, one runner per core (``exec_jobs``, ``KB_EXEC_JOBS``); with the cache on, restores
+  whole pages whose inputs did not change (:mod:`kbsite.pages`).
 - Hands the search index plain-text code blocks (the same text, far fewer tags to parse),
   and puts the highlighted ones back in the page.
 - Copies ``snippets/**/*.py`` into the site, so each example can be downloaded.
