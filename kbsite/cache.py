@@ -89,6 +89,13 @@ class ExecCache:
         except (OSError, ValueError):
             return None
 
+    def touch(self, digest: str) -> None:
+        """Mark a record as just used."""
+        try:
+            os.utime(self._path(digest))
+        except OSError:
+            pass
+
     def put(self, digest: str, record: dict) -> None:
         path = self._path(digest)
         path.parent.mkdir(parents=True, exist_ok=True)

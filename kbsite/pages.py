@@ -28,6 +28,10 @@ report; its figures; and the messages MkDocs logged about its links.
 
 **Never stored:** a page whose conversion logged a warning or an error (a failing
 block, a broken link), so that it is converted, and reported, again on every build.
+
+**Where:** ``pages/`` in the cache folder, one folder per page, holding the conversions
+of that page used last (:data:`KEEP`): undoing an edit finds the page again, and an
+editing session does not fill the disk.
 """
 
 from __future__ import annotations
@@ -58,6 +62,7 @@ FORMAT = 1
 API_BLOCK = re.compile(r"^:::\s*([A-Za-z_][\w]*)", re.M)
 REPLAYED_LOGGERS = ("mkdocs.structure",)  # what MkDocs says about a page's links while converting it
 PAGE = {"$page": 1}  # stands for the page in a recorded call
+KEEP = 8  # conversions stored per page; older ones are deleted
 
 
 # -- what a conversion reads -------------------------------------------------------------
@@ -157,7 +162,7 @@ class PageCache:
             payload = {
                 "format": FORMAT,
                 "render": cache_mod.render_environment(config),
-                "config": Path(config.config_file_path).read_text(encoding="utf-8"),
+                "config": Path(config.config_file_path).read_text(encoding="utf-8") if config.config_file_path else None,
                 "urls": [config.use_directory_urls, config.site_url],
                 "code": _code_fingerprint(),
                 "files": listing,
@@ -180,12 +185,14 @@ class PageCache:
     # -- dependencies ---------------------------------------------------------------------
 
     def _relative(self, path: str | bytes | os.PathLike) -> str | None:
-        absolute = Path(os.path.abspath(os.fsdecode(path)))
-        if not absolute.is_relative_to(self.root):
-            return None
-        if any(absolute.is_relative_to(e) for e in self.exclude):
-            return None
-        return absolute.relative_to(self.root).as_posix()
+        """The path inside the project (through symbolic links, either way), else None."""
+        name = os.fsdecode(path)
+        for absolute in (Path(os.path.realpath(name)), Path(os.path.abspath(name))):
+            if absolute.is_relative_to(self.root):
+                if any(absolute.is_relative_to(e) for e in self.exclude):
+                    return None
+                return absolute.relative_to(self.root).as_posix()
+        return None
 
     def _current(self, kind: str, rel: str) -> str:
         known = self._digests.get((kind, rel))
@@ -222,9 +229,11 @@ class PageCache:
     def render(self, page: Page, config, files) -> None:
         """Stands in for ``page.render(config, files)``."""
         key = self._key(page, files)
-        record = self.store.get(key) if self.store.read else None
+        shelf = self._shelf(page)
+        record = shelf.get(key)
         if record is not None and self._unchanged(record["dependencies"]) and self._restore(page, files, record):
             self.restored.append(page.file.src_uri)
+            shelf.touch(key)  # used last: kept longest
             return
         self._convert(page, config, files, key)
         self.converted.append(page.file.src_uri)
@@ -283,7 +292,14 @@ class PageCache:
                          if m.name.startswith(REPLAYED_LOGGERS)],
             "dependencies": self._dependencies(reads, page.markdown or ""),
         }
-        self.store.put(key, record)
+        shelf = self._shelf(page)
+        shelf.put(key, record)
+        _prune(shelf.folder, KEEP)
+
+    def _shelf(self, page: Page) -> cache_mod.ExecCache:
+        """The folder of one page's stored conversions."""
+        name = hashlib.sha256(page.file.src_uri.encode("utf-8")).hexdigest()[:16]
+        return cache_mod.ExecCache(self.store.folder / "pages" / name, read=self.store.read)
 
     def _restore(self, page: Page, files, record: dict) -> bool:
         links = None
@@ -313,6 +329,13 @@ class PageCache:
         for name, level, message in record["messages"]:
             logging.getLogger(name).log(level, "%s", message)
         return True
+
+
+def _prune(folder: Path, keep: int) -> None:
+    """Keep the ``keep`` conversions of a page stored or restored last."""
+    stored = sorted(folder.glob("*/*.json"), key=lambda p: p.stat().st_mtime_ns, reverse=True)
+    for path in stored[keep:]:
+        path.unlink(missing_ok=True)
 
 
 class _Unrecordable(Exception):

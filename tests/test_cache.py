@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 from pathlib import Path
 
@@ -207,3 +208,17 @@ def test_a_page_that_logs_a_warning_is_never_stored(cached_project):
         proc = mini.build(tmp / "site", **env)
         assert proc.returncode != 0
         assert "missing.md" in proc.stdout + proc.stderr
+
+
+def test_each_page_keeps_only_the_conversions_used_last(tmp_path):
+    from kbsite import pages
+
+    shelf = cache.ExecCache(tmp_path / "pages" / "one-page")
+    digests = [cache.key(f"version {i}") for i in range(pages.KEEP + 3)]
+    for i, digest in enumerate(digests):
+        shelf.put(digest, {"content": i})
+        os.utime(shelf._path(digest), ns=(i * 10**9, i * 10**9))  # stored one second apart
+    shelf.touch(digests[0])  # the oldest, restored just now
+    pages._prune(shelf.folder, pages.KEEP)
+    kept = {d for d in digests if shelf.get(d) is not None}
+    assert kept == {digests[0], *digests[-(pages.KEEP - 1):]}
