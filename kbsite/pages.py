@@ -29,9 +29,13 @@ report; its figures; and the messages MkDocs logged about its links.
 **Never stored:** a page whose conversion logged a warning or an error (a failing
 block, a broken link), so that it is converted, and reported, again on every build.
 
+**The search index**'s entries for a page are stored too (:meth:`PageCache.index_from_cache`):
+a build that restores every page parses no page for the index and never loads the Chinese
+word segmenter's dictionary.
+
 **Where:** ``pages/`` in the cache folder, one folder per page, holding the conversions
-of that page used last (:data:`KEEP`): undoing an edit finds the page again, and an
-editing session does not fill the disk.
+and index entries of that page used last (:data:`KEEP` of each): undoing an edit finds the
+page again, and an editing session does not fill the disk.
 """
 
 from __future__ import annotations
@@ -47,7 +51,7 @@ import threading
 from functools import cache
 from importlib import metadata
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 from markdown_exec import MarkdownConverter
 from mkdocs.structure.pages import Page
@@ -143,6 +147,7 @@ class PageCache:
         self._digests: dict[tuple[str, str], str] = {}  # (kind, relative path) -> digest, this build
         self.restored: list[str] = []
         self.converted: list[str] = []
+        self.indexed: list[str] = []  # pages whose search entries came from the cache
         autorefs = config.plugins.get("autorefs")
         mkdocstrings = config.plugins.get("mkdocstrings")
         # the public calls through which a conversion leaves state behind it
@@ -229,7 +234,7 @@ class PageCache:
     def render(self, page: Page, config, files) -> None:
         """Stands in for ``page.render(config, files)``."""
         key = self._key(page, files)
-        shelf = self._shelf(page)
+        shelf = self._shelf(page, "html")
         record = shelf.get(key)
         if record is not None and self._unchanged(record["dependencies"]) and self._restore(page, files, record):
             self.restored.append(page.file.src_uri)
@@ -292,14 +297,57 @@ class PageCache:
                          if m.name.startswith(REPLAYED_LOGGERS)],
             "dependencies": self._dependencies(reads, page.markdown or ""),
         }
-        shelf = self._shelf(page)
+        shelf = self._shelf(page, "html")
         shelf.put(key, record)
         _prune(shelf.folder, KEEP)
 
-    def _shelf(self, page: Page) -> cache_mod.ExecCache:
-        """The folder of one page's stored conversions."""
+    def _shelf(self, page: Page, layer: str) -> cache_mod.ExecCache:
+        """The folder of what is stored for one page: its conversions (``html``) or its search entries."""
         name = hashlib.sha256(page.file.src_uri.encode("utf-8")).hexdigest()[:16]
-        return cache_mod.ExecCache(self.store.folder / "pages" / name, read=self.store.read)
+        return cache_mod.ExecCache(self.store.folder / "pages" / name / layer, read=self.store.read)
+
+    # -- the search index ---------------------------------------------------------------------
+
+    def index_from_cache(self, index, *, segmenter: list[str], teach: Callable[[], None]) -> None:
+        """Serve the search index's entries for a page that did not change from the cache.
+
+        ``index`` is mkdocs-material's ``SearchIndex``: its ``add_entry_from_context(page)``
+        parses the page's HTML into sections and splits their Chinese text into words (jieba)
+        before appending them to ``index.entries``. Its entries depend only on the page (its
+        HTML, table of contents, URL, title and metadata), on the words the segmenter was
+        taught (``segmenter``) and on the build's fingerprint; the stored ones are appended
+        instead when all of these are as they were. ``teach`` teaches the segmenter its
+        words and is called before the first page that is parsed: a build that finds every
+        page in the cache never loads the segmenter's dictionary.
+        """
+        parse = index.add_entry_from_context
+        taught = False
+        words = hashlib.sha256("\n".join(segmenter).encode("utf-8")).hexdigest()
+
+        def add_entry_from_context(page: Page) -> None:
+            nonlocal taught
+            if (page.meta.get("search") or {}).get("exclude"):
+                return parse(page)
+            key = cache_mod.key(json.dumps({
+                "layer": "search", "build": self._build, "segmenter": words, "url": page.url,
+                "title": page.title, "meta": page.meta, "toc": [_token(item) for item in page.toc.items],
+                "content": page.content}, sort_keys=True, default=repr))
+            shelf = self._shelf(page, "search")
+            record = shelf.get(key)
+            if record is not None:
+                index.entries.extend(record["entries"])
+                shelf.touch(key)
+                self.indexed.append(page.file.src_uri)
+                return
+            if not taught:
+                teach()
+                taught = True
+            before = len(index.entries)
+            parse(page)
+            shelf.put(key, {"entries": index.entries[before:]})
+            _prune(shelf.folder, KEEP)
+
+        index.add_entry_from_context = add_entry_from_context
 
     def _restore(self, page: Page, files, record: dict) -> bool:
         links = None

@@ -111,7 +111,8 @@ class KBPlugin(BasePlugin[KBConfig]):
         self.registry = registry.load(config.docs_dir)
         for problem in self.registry.problems:
             log.warning("concept registry: %s", problem)
-        self._teach_segmenter()
+        if fences.STATE.cache is None:
+            self._teach_segmenter()  # with the cache, only once a page must be indexed (on_pre_build)
         self.reference_pages = self._reference_modules()
         self._extend_nav(config)
         # tooltips: every registered term, on every page, through the abbr extension's glossary
@@ -123,18 +124,21 @@ class KBPlugin(BasePlugin[KBConfig]):
         abbr["glossary"] = {**self._abbreviations(), **abbr.get("glossary", {})}
         return config
 
+    def _segmenter_words(self) -> list[str]:
+        """Every run of Chinese characters in a registered term (jieba only sees such runs)."""
+        words = [run for concept in self.registry.concepts for term in [*concept.zh_terms, *concept.synonyms]
+                 for run in registry.CJK_RUN.findall(term) if len(run) > 1]
+        return list(dict.fromkeys(words))
+
     def _teach_segmenter(self) -> None:
+        """Teach the search index's Chinese segmenter every registered term, so that it never splits one."""
         try:
             import jieba
         except ImportError:
             return
         jieba.setLogLevel(logging.WARNING)
-        for concept in self.registry.concepts:
-            for term in [*concept.zh_terms, *concept.synonyms]:
-                # jieba only sees runs of Chinese characters, so teach it each run
-                for run in registry.CJK_RUN.findall(term):
-                    if len(run) > 1:
-                        jieba.add_word(run, freq=100000)
+        for word in self._segmenter_words():
+            jieba.add_word(word, freq=100000)
 
     def _reference_modules(self):
         """(chapter, title, [(module, [function names])]) for every snippet that defines documented functions."""
@@ -224,6 +228,12 @@ class KBPlugin(BasePlugin[KBConfig]):
             fences.STATE.snippet_index()  # read here, not while a page converts (see kbsite.pages)
             self.pages = pages.PageCache(fences.STATE.cache, self.root, config, exclude=[
                 fences.STATE.cache.folder, Path(config.site_dir), Path(sys.prefix), self.root / ".git"])
+            search = config.plugins.get("material/search") or config.plugins.get("search")
+            index = getattr(search, "search_index", None)
+            if index is not None and hasattr(index, "add_entry_from_context"):
+                self.pages.index_from_cache(index, segmenter=self._segmenter_words(), teach=self._teach_segmenter)
+            else:
+                self._teach_segmenter()
 
     def _jobs(self) -> int:
         jobs = int(os.environ.get("KB_EXEC_JOBS") or self.config.exec_jobs)
@@ -447,8 +457,8 @@ class KBPlugin(BasePlugin[KBConfig]):
         log.info("kb: %d blocks executed in %.1f s, %d served from the cache",
                  len(executed), seconds, len(runs) - len(executed))
         if self.pages is not None:
-            log.info("kb: %d pages converted, %d restored from the cache",
-                     len(self.pages.converted), len(self.pages.restored))
+            log.info("kb: %d pages converted, %d restored from the cache; %d pages indexed for search from the cache",
+                     len(self.pages.converted), len(self.pages.restored), len(self.pages.indexed))
         report = os.environ.get("KB_EXEC_REPORT")
         if report:
             Path(report).write_text(json.dumps([r.__dict__ for r in runs], indent=1), encoding="utf-8")

@@ -143,7 +143,7 @@ def test_refresh_mode_writes_and_never_reads(tmp_path, monkeypatch):
     assert cache.ExecCache(tmp_path).get(digest) == {"stdout": "1\n"}  # and the next build finds it
 
 
-PAGES = re.compile(r"kb: (\d+) pages converted, (\d+) restored from the cache")
+PAGES = re.compile(r"kb: (\d+) pages converted, (\d+) restored from the cache; (\d+) pages indexed for search from the cache")
 GAMMA = '''\
 def area(r: float) -> float:
     """The area of a circle of radius r."""
@@ -156,9 +156,14 @@ print(area(2.0))
 
 def _pages(proc) -> tuple[int, int]:
     """(pages converted, pages restored) as the build logged them."""
+    return _logged(proc)[:2]
+
+
+def _logged(proc) -> tuple[int, int, int]:
+    """(pages converted, pages restored, pages whose search entries came from the cache)."""
     found = PAGES.findall(proc.stdout + proc.stderr)
     assert len(found) == 1, proc.stdout + proc.stderr
-    return int(found[0][0]), int(found[0][1])
+    return int(found[0][0]), int(found[0][1]), int(found[0][2])
 
 
 def test_unchanged_pages_are_restored_and_an_edit_converts_only_the_pages_that_read_it(cached_project):
@@ -174,19 +179,21 @@ def test_unchanged_pages_are_restored_and_an_edit_converts_only_the_pages_that_r
     assert not PAGES.search(cold.stdout + cold.stderr), "a build without the cache has no page layer"
     first = mini.build(tmp / "first", **env)
     assert first.returncode == 0, first.stdout + first.stderr
-    converted, restored = _pages(first)
-    assert converted > 3 and restored == 0
+    converted, restored, indexed = _logged(first)
+    assert converted > 3 and restored == 0 and indexed == 0
     total = converted
 
     warm = mini.build(tmp / "warm", **env)
     assert warm.returncode == 0, warm.stdout + warm.stderr
     assert _pages(warm) == (0, total)
+    assert 0 < _logged(warm)[2]  # the search entries of unchanged pages: not parsed again
     assert all(r["page_cached"] for r in json.loads((tmp / "runs.json").read_text()))
     assert tree(tmp / "warm") == tree(tmp / "cold"), "restored pages must be the bytes a conversion writes"
 
     home = mini.path / "docs" / "index.md"
     home.write_text(home.read_text() + "\nOne more sentence.\n")
-    assert _pages(mini.build(tmp / "sentence", **env)) == (1, total - 1)
+    sentence = mini.build(tmp / "sentence", **env)
+    assert _logged(sentence) == (1, total - 1, _logged(warm)[2] - 1)
     assert "One more sentence." in (tmp / "sentence/index.html").read_text()
 
     (mini.path / "snippets/demo/notes.txt").write_text("The note, rewritten.\n")
