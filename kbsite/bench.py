@@ -48,12 +48,13 @@ def _build(site: Path, env: dict) -> tuple[float, list[dict], str]:
 
 BUILT = re.compile(r"Documentation built in ([\d.]+) seconds")
 EXECUTED = re.compile(r"kb: (\d+) blocks executed in [\d.]+ s, (\d+) served from the cache")
-PAGES = re.compile(r"kb: (\d+) pages converted, (\d+) restored from the cache")
+PAGES = re.compile(r"kb: (\d+) pages converted, (\d+) restored from the cache; (\d+) pages indexed")
 
 
 def _pages(log: str) -> str:
     found = PAGES.findall(log)
-    return f"{found[-1][0]} pages converted, {found[-1][1]} restored" if found else "no page cache"
+    return f"{found[-1][0]} pages converted, {found[-1][1]} restored, {found[-1][2]} indexed from the cache" \
+        if found else "no page cache"
 
 
 def _serve_rebuilds(work: Path, env: dict) -> list[tuple[str, float, str]]:
@@ -83,7 +84,7 @@ def _serve_rebuilds(work: Path, env: dict) -> list[tuple[str, float, str]]:
             if m := EXECUTED.search(line):
                 blocks = f"{m.group(1)} blocks executed, {m.group(2)} from cache"
             if m := PAGES.search(line):
-                blocks += f"; {m.group(1)} pages converted, {m.group(2)} restored"
+                blocks += f"; {m.group(1)} pages converted, {m.group(2)} restored, {m.group(3)} indexed from the cache"
             if m := BUILT.search(line):
                 return float(m.group(1)), blocks
         raise SystemExit("mkdocs serve did not finish a build")

@@ -326,8 +326,8 @@ class PageCache:
 
         def add_entry_from_context(page: Page) -> None:
             nonlocal taught
-            if (page.meta.get("search") or {}).get("exclude"):
-                return parse(page)
+            if (page.meta.get("search") or {}).get("exclude") or self._build is None:
+                return parse(page)  # nothing to parse; or no fingerprint of the build to key by
             key = cache_mod.key(json.dumps({
                 "layer": "search", "build": self._build, "segmenter": words, "url": page.url,
                 "title": page.title, "meta": page.meta, "toc": [_token(item) for item in page.toc.items],
