@@ -326,26 +326,28 @@ class PageCache:
 
         def add_entry_from_context(page: Page) -> None:
             nonlocal taught
-            if (page.meta.get("search") or {}).get("exclude") or self._build is None:
-                return parse(page)  # nothing to parse; or no fingerprint of the build to key by
-            key = cache_mod.key(json.dumps({
-                "layer": "search", "build": self._build, "segmenter": words, "url": page.url,
-                "title": page.title, "meta": page.meta, "toc": [_token(item) for item in page.toc.items],
-                "content": page.content}, sort_keys=True, default=repr))
-            shelf = self._shelf(page, "search")
-            record = shelf.get(key)
-            if record is not None:
-                index.entries.extend(record["entries"])
-                shelf.touch(key)
-                self.indexed.append(page.file.src_uri)
-                return
+            if (page.meta.get("search") or {}).get("exclude"):
+                return parse(page)  # adds nothing
+            if self._build is not None:
+                key = cache_mod.key(json.dumps({
+                    "layer": "search", "build": self._build, "segmenter": words, "url": page.url,
+                    "title": page.title, "meta": page.meta, "toc": [_token(item) for item in page.toc.items],
+                    "content": page.content}, sort_keys=True, default=repr))
+                shelf = self._shelf(page, "search")
+                record = shelf.get(key)
+                if record is not None:
+                    index.entries.extend(record["entries"])
+                    shelf.touch(key)
+                    self.indexed.append(page.file.src_uri)
+                    return
             if not taught:
                 teach()
                 taught = True
             before = len(index.entries)
             parse(page)
-            shelf.put(key, {"entries": index.entries[before:]})
-            _prune(shelf.folder, KEEP)
+            if self._build is not None:  # else no fingerprint of the build to key the entries by
+                shelf.put(key, {"entries": index.entries[before:]})
+                _prune(shelf.folder, KEEP)
 
         index.add_entry_from_context = add_entry_from_context
 
