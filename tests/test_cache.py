@@ -229,3 +229,19 @@ def test_each_page_keeps_only_the_conversions_used_last(tmp_path):
     pages._prune(shelf.folder, pages.KEEP)
     kept = {d for d in digests if shelf.get(d) is not None}
     assert kept == {digests[0], *digests[-(pages.KEEP - 1):]}
+
+
+def test_a_restored_page_still_has_its_links_checked(cached_project):
+    """The home page, restored from the cache, links to an anchor that an edit of another page removed."""
+    mini, env, tmp = cached_project
+    mini.page("# Demo\n\n## Target section\n\nText.\n")
+    home = mini.path / "docs" / "index.md"
+    home.write_text("# Home\n\nSee the [demo](demo/index.md) and [its section](demo/index.md#target-section).\n")
+    for _ in range(2):
+        proc = mini.build(tmp / "site", **env)
+        assert proc.returncode == 0, proc.stdout + proc.stderr
+    mini.page("# Demo\n\n## Renamed section\n\nText.\n")
+    proc = mini.build(tmp / "site", **env)
+    assert proc.returncode != 0
+    assert _pages(proc)[0] == 1  # the home page was restored, not converted, and still checked:
+    assert "contains a link 'demo/index.md#target-section'" in proc.stdout + proc.stderr
