@@ -28,6 +28,7 @@ import time
 from pathlib import Path
 
 from kbsite import execute
+from kbsite.plugin import PAGES_LOGGED
 
 ROOT = Path(__file__).resolve().parent.parent
 TARGETS = {"cold": 60.0, "ratio": 10.0, "snippet_max": 2.0, "snippet_median": 0.3, "suite": 120.0}
@@ -48,11 +49,10 @@ def _build(site: Path, env: dict) -> tuple[float, list[dict], str]:
 
 BUILT = re.compile(r"Documentation built in ([\d.]+) seconds")
 EXECUTED = re.compile(r"kb: (\d+) blocks executed in [\d.]+ s, (\d+) served from the cache")
-PAGES = re.compile(r"kb: (\d+) pages converted, (\d+) restored from the cache; (\d+) pages indexed")
 
 
 def _pages(log: str) -> str:
-    found = PAGES.findall(log)
+    found = PAGES_LOGGED.findall(log)
     return f"{found[-1][0]} pages converted, {found[-1][1]} restored, {found[-1][2]} indexed from the cache" \
         if found else "no page cache"
 
@@ -83,7 +83,7 @@ def _serve_rebuilds(work: Path, env: dict) -> list[tuple[str, float, str]]:
                 continue
             if m := EXECUTED.search(line):
                 blocks = f"{m.group(1)} blocks executed, {m.group(2)} from cache"
-            if m := PAGES.search(line):
+            if m := PAGES_LOGGED.search(line):
                 blocks += f"; {m.group(1)} pages converted, {m.group(2)} restored, {m.group(3)} indexed from the cache"
             if m := BUILT.search(line):
                 return float(m.group(1)), blocks

@@ -60,8 +60,6 @@ from mkdocs.structure.toc import AnchorLink, get_toc
 from kbsite import cache as cache_mod
 from kbsite import fences
 
-log = logging.getLogger("mkdocs.plugins.kbsite")
-
 FORMAT = 1
 API_BLOCK = re.compile(r"^:::\s*([A-Za-z_][\w]*)", re.M)
 REPLAYED_LOGGERS = ("mkdocs.structure",)  # what MkDocs says about a page's links while converting it
@@ -220,10 +218,9 @@ class PageCache:
         for package in dict.fromkeys(API_BLOCK.findall(markdown)):
             folder = self.root / "snippets" / package
             if folder.is_dir():
-                for path in sorted(folder.rglob("*.py*")):  # modules and stubs, and their folders
-                    if path.suffix in (".py", ".pyi"):
-                        wanted[("file", path.relative_to(self.root).as_posix())] = None
-                        wanted[("dir", path.parent.relative_to(self.root).as_posix())] = None
+                for path in sorted(p for p in folder.rglob("*") if p.suffix in (".py", ".pyi")):
+                    wanted[("file", path.relative_to(self.root).as_posix())] = None
+                    wanted[("dir", path.parent.relative_to(self.root).as_posix())] = None  # modules added
         return [[kind, rel, self._current(kind, rel)] for kind, rel in wanted]
 
     def _unchanged(self, dependencies: list[list[str]]) -> bool:

@@ -46,6 +46,8 @@ WHOLE_INCLUDE = re.compile(r"""\A\s*--8<--\s+["']([^"':]+)["']\s*\Z""")
 FENCE_TIMEOUT = re.compile(r"""\btimeout=["']?([0-9.]+)""")
 CODE_BLOCK = re.compile(r"(<pre\b[^>]*>(?:<span></span>)?<code\b[^>]*>)(.*?)(</code></pre>)", re.S)
 TAG = re.compile(r"<[^>]+>")
+PAGES_LOG = "kb: %d pages converted, %d restored from the cache; %d pages indexed for search from the cache"
+PAGES_LOGGED = re.compile(re.escape(PAGES_LOG).replace("%d", r"(\d+)"))  # what the build says, read back
 
 
 def plain_code(content: str, stash: dict[str, str]) -> str:
@@ -457,8 +459,7 @@ class KBPlugin(BasePlugin[KBConfig]):
         log.info("kb: %d blocks executed in %.1f s, %d served from the cache",
                  len(executed), seconds, len(runs) - len(executed))
         if self.pages is not None:
-            log.info("kb: %d pages converted, %d restored from the cache; %d pages indexed for search from the cache",
-                     len(self.pages.converted), len(self.pages.restored), len(self.pages.indexed))
+            log.info(PAGES_LOG, len(self.pages.converted), len(self.pages.restored), len(self.pages.indexed))
         report = os.environ.get("KB_EXEC_REPORT")
         if report:
             Path(report).write_text(json.dumps([r.__dict__ for r in runs], indent=1), encoding="utf-8")

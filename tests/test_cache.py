@@ -12,6 +12,7 @@ import pytest
 from sitecheck import tree
 from conftest import PLOT
 from kbsite import cache
+from kbsite.plugin import PAGES_LOGGED
 
 PAGE = """\
 # Demo
@@ -143,7 +144,6 @@ def test_refresh_mode_writes_and_never_reads(tmp_path, monkeypatch):
     assert cache.ExecCache(tmp_path).get(digest) == {"stdout": "1\n"}  # and the next build finds it
 
 
-PAGES = re.compile(r"kb: (\d+) pages converted, (\d+) restored from the cache; (\d+) pages indexed for search from the cache")
 GAMMA = '''\
 def area(r: float) -> float:
     """The area of a circle of radius r."""
@@ -161,7 +161,7 @@ def _pages(proc) -> tuple[int, int]:
 
 def _logged(proc) -> tuple[int, int, int]:
     """(pages converted, pages restored, pages whose search entries came from the cache)."""
-    found = PAGES.findall(proc.stdout + proc.stderr)
+    found = PAGES_LOGGED.findall(proc.stdout + proc.stderr)
     assert len(found) == 1, proc.stdout + proc.stderr
     return int(found[0][0]), int(found[0][1]), int(found[0][2])
 
@@ -176,7 +176,7 @@ def test_unchanged_pages_are_restored_and_an_edit_converts_only_the_pages_that_r
     mini.page(PAGE + "\n--8<-- \"snippets/demo/notes.txt\"\n")
     cold = mini.build(tmp / "cold")
     assert cold.returncode == 0, cold.stdout + cold.stderr
-    assert not PAGES.search(cold.stdout + cold.stderr), "a build without the cache has no page layer"
+    assert not PAGES_LOGGED.search(cold.stdout + cold.stderr), "a build without the cache has no page layer"
     first = mini.build(tmp / "first", **env)
     assert first.returncode == 0, first.stdout + first.stderr
     converted, restored, indexed = _logged(first)
@@ -215,6 +215,7 @@ def test_a_page_that_logs_a_warning_is_never_stored(cached_project):
         proc = mini.build(tmp / "site", **env)
         assert proc.returncode != 0
         assert "missing.md" in proc.stdout + proc.stderr
+    assert _pages(proc)[0] == 1  # the second time too, the page with the broken link was converted
 
 
 def test_each_page_keeps_only_the_conversions_used_last(tmp_path):

@@ -11,6 +11,7 @@ import pytest
 import yaml
 
 from kbsite import registry
+from kbsite.plugin import PAGES_LOGGED
 from sitecheck import broken_links, external_resources, html_path, parse
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -239,8 +240,7 @@ def test_a_warm_rebuild_executes_nothing_and_writes_the_same_site(built_site, tm
     assert len(runs) == len(built_site.runs)
     assert not [r for r in runs if not r["cached"]], "blocks executed again with nothing changed"
     assert not [r for r in runs if r["block_id"] and not r["html_cached"]], "blocks rendered again"
-    pages = re.search(r"kb: (\d+) pages converted, (\d+) restored from the cache; (\d+) pages indexed for search "
-                      r"from the cache", proc.stdout + proc.stderr)
+    pages = PAGES_LOGGED.search(proc.stdout + proc.stderr)
     assert pages and pages.group(1) == "0", "pages converted again with nothing changed"
     assert int(pages.group(2)) == len(list(built_site.path.rglob("*.html"))) - 1  # all but 404.html
     index = json.loads((built_site.path / "search/search_index.json").read_text(encoding="utf-8"))
