@@ -18,21 +18,21 @@ $(VENV)/.installed: requirements.txt pyproject.toml
 	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
 	touch $@
 
-serve: setup           ## build the site and serve it at http://$(HOST)/ (unchanged examples come from the cache)
+serve: setup           ## build the site and serve it at http://$(HOST)/; a save rebuilds only the pages it changes
 	@echo "Serving the notes at http://$(HOST)/  (Ctrl-C stops)"
-	$(BIN)/mkdocs serve --dev-addr $(HOST)
+	$(BIN)/python -m mkdocs serve --dirty --no-strict --dev-addr $(HOST)
 
 build: setup           ## strict build into site/, replacing it only when the build succeeds
-	$(BIN)/python -m kbsite.build
+	$(BIN)/python -m kbsite.dev.build
 
 test: setup            ## the whole test suite (builds the site once, runs every snippet, drives Chromium)
 	$(BIN)/python -m pytest
 
-bench: setup           ## build and test timings (a report, never a failure)
-	$(BIN)/python -m kbsite.bench
+bench: setup           ## build, reload and test timings (a report, never a failure); AGAINST=<rev> also times that commit's cold build
+	$(BIN)/python -m kbsite.dev.bench $(if $(AGAINST),--against $(AGAINST))
 
 snippet: setup         ## run one snippet as the tests do: make snippet F=snippets/ml_basics/x.py
-	$(BIN)/python -m kbsite.run $(F)
+	$(BIN)/python -m kbsite.dev.run $(F)
 
 clean-cache:           ## forget cached example outputs and pages
 	rm -rf .cache/exec

@@ -109,3 +109,30 @@ def load(docs_dir: str | Path) -> Registry:
         for cid in sorted(set(entries) - found):
             problems.append(f"{rel}: front matter lists {cid}, but the page has no heading {{#{cid}}}")
     return Registry(concepts, problems)
+
+
+def chinese_words(concepts: list[Concept]) -> list[str]:
+    """Every run of two or more Chinese characters in a registered term or synonym."""
+    words = [run for c in concepts for term in [*c.zh_terms, *c.synonyms] for run in CJK_RUN.findall(term)]
+    return list(dict.fromkeys(w for w in words if len(w) > 1))
+
+
+def tooltips(concepts: list[Concept]) -> dict[str, str]:
+    """term -> summary, for the English (as written and in lower case) and the Chinese terms."""
+    terms: dict[str, str] = {}
+    for c in concepts:
+        for term in (c.en, c.en.lower(), *c.zh_terms) if c.summary else ():
+            terms.setdefault(term, c.summary.replace("\n", " "))
+    return terms
+
+
+def add_synonyms(markdown: str, concepts: list[Concept]) -> str:
+    """``markdown`` with an "Also known as" line under the heading of each concept that has synonyms."""
+    synonyms = {c.id: c.synonyms for c in concepts if c.synonyms}
+    out = []
+    for line in markdown.splitlines():
+        out.append(line)
+        m = HEADING.match(line)
+        if m and m.group("id") in synonyms:
+            out += ["", f'<p class="kb-aka">Also known as: {" · ".join(synonyms[m.group("id")])}</p>', ""]
+    return "\n".join(out)

@@ -18,7 +18,6 @@ import pytest
 from filelock import FileLock
 
 ROOT = Path(__file__).resolve().parent.parent
-SHARED = ROOT.parent / "shared"
 
 
 def _git_status() -> list[str]:
@@ -39,7 +38,7 @@ TIMED_SNIPPETS = {"snippets/training_difficulties/batch_momentum_batch_noise.py"
 # Test files in the order they are handed out. The real site builds in the background from
 # the start of the run (see SiteBuild); the files that do not need it come first, so both
 # workers have work while it builds.
-ORDER = ("test_failures.py", "test_cache.py", "test_snippets.py", "test_site.py", "test_browser.py")
+ORDER = ("test_units.py", "test_failures.py", "test_cache.py", "test_snippets.py", "test_site.py", "test_browser.py")
 NEED_SITE = ("test_snippets.py", "test_site.py", "test_browser.py")
 
 
@@ -182,7 +181,7 @@ class SiteBuild(threading.Thread):
 
 
 def _build_command(project: Path, site: Path) -> list[str]:
-    return [sys.executable, "-m", "kbsite.build", "-f", str(project / "mkdocs.yml"), "-d", str(site)]
+    return [sys.executable, "-m", "kbsite.dev.build", "-f", str(project / "mkdocs.yml"), "-d", str(site)]
 
 
 def shared_build(timeout: float = 900) -> dict:
@@ -224,22 +223,19 @@ MINI_NAV = """nav:
 """
 
 PLOT = '''\
-import io
-
-import matplotlib
-
-matplotlib.use("Agg")
 import matplotlib.pyplot as plt
 
-plt.rcParams.update({"svg.hashsalt": "dl-notes", "svg.fonttype": "none"})
 fig, ax = plt.subplots(figsize=(3, 2))
 ax.plot([0, 1, 2], [0, 1, 4])
-buf = io.StringIO()
-fig.savefig(buf, format="svg", bbox_inches="tight", metadata={"Date": None})
-plt.close(fig)
 print("a plot follows")
-print(buf.getvalue())
+plt.show()
+print("the plot was shown")
 '''
+
+
+def fence(file: str, block_id: str, options: str = 'source="tabbed-left"') -> str:
+    """An executed fence for ``snippets/demo/<file>``."""
+    return f'```python exec="on" {options} id="{block_id}" file="snippets/demo/{file}"\n```\n'
 
 
 class MiniProject:

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from sitecheck import tree
-from conftest import PLOT, MiniProject
+from conftest import PLOT, MiniProject, fence
 
 GOOD_PAGE = """\
 # Demo
@@ -18,12 +18,10 @@ GOOD_PAGE = """\
 
 A formula, $x^2 - y^2$.
 
-```python exec="on" source="tabbed-left" id="escape-block"
---8<-- "snippets/demo/shouty.py"
+```python exec="on" source="tabbed-left" id="escape-block" file="snippets/demo/shouty.py"
 ```
 
-```python exec="on" html="1" source="tabbed-left" id="plot-block"
---8<-- "snippets/demo/plot.py"
+```python exec="on" source="tabbed-left" id="plot-block" file="snippets/demo/plot.py"
 ```
 """
 CONCEPTS = "saddle-point:\n  summary: A point where the gradient is zero and the curvature has both signs.\n"
@@ -59,11 +57,15 @@ def test_output_not_marked_html_is_escaped(good):
 
 
 @GOOD
-def test_html_blocks_pass_svg_and_still_escape_text(good):
+def test_a_shown_figure_is_inlined_where_it_was_shown_and_text_stays_escaped(good):
     html = (good.path / "site/demo/index.html").read_text(encoding="utf-8")
-    assert '<figure class="kb-figure"><svg' in html
-    assert "&lt;b&gt;a plot follows&lt;/b&gt;" in html and "<b>a plot follows</b>" not in html
+    output = '<pre class="kb-output"><code>'
+    before, figure, after = f"{output}&lt;b&gt;a plot follows&lt;/b&gt;", '<figure class="kb-figure"><svg', \
+        f"{output}the plot was shown"
+    assert html.index(before) < html.index(figure) < html.index(after)
+    assert "<b>a plot follows</b>" not in html
     assert 'id="plot-block-' in html  # the figure's ids carry the block id
+    assert "<dc:date>" not in html and "<metadata>" not in html
 
 
 @GOOD
@@ -87,7 +89,7 @@ def test_a_raising_snippet_fails_naming_file_line_and_page(good, tmp_path):
     project = _failing_copy(good, tmp_path)
     before = tree(project.path / "site")
     project.snippet("boom.py", "import numpy as np\n\nx = np.ones(3)\nraise ValueError(f'boom {x.sum()}')\n")
-    project.page(GOOD_PAGE + '\n```python exec="on" id="boom-block"\n--8<-- "snippets/demo/boom.py"\n```\n', CONCEPTS)
+    project.page(GOOD_PAGE + "\n" + fence("boom.py", "boom-block", ""), CONCEPTS)
     proc = project.build()
     log = proc.stdout + proc.stderr
     assert proc.returncode != 0
@@ -98,10 +100,10 @@ def test_a_raising_snippet_fails_naming_file_line_and_page(good, tmp_path):
     assert not list(project.path.glob(".site.building-*"))
 
 
-@pytest.mark.parametrize("jobs", [1, 2])  # one runner, block after block; or a pool running ahead
+@pytest.mark.parametrize("jobs", [1, 2])
 def test_a_hanging_snippet_is_stopped_and_named(mini, jobs):
     mini.snippet("hang.py", "import time\n\nwhile True:\n    time.sleep(0.05)\n")
-    mini.page('# Demo\n\n```python exec="on" id="hang-block"\n--8<-- "snippets/demo/hang.py"\n```\n')
+    mini.page("# Demo\n\n" + fence("hang.py", "hang-block", ""))
     start = time.perf_counter()
     proc = mini.build(KB_EXEC_TIMEOUT=2, KB_EXEC_JOBS=jobs)
     log = proc.stdout + proc.stderr
@@ -113,16 +115,23 @@ def test_a_hanging_snippet_is_stopped_and_named(mini, jobs):
 
 def test_a_fence_can_set_its_own_time_limit(mini):
     mini.snippet("slow.py", "import time\n\ntime.sleep(3)\nprint('done')\n")
-    mini.page('# Demo\n\n```python exec="on" timeout="1" id="slow-block"\n--8<-- "snippets/demo/slow.py"\n```\n')
+    mini.page("# Demo\n\n" + fence("slow.py", "slow-block", 'timeout="1"'))
     proc = mini.build()
     assert proc.returncode != 0
     assert "snippets/demo/slow.py: stopped after the time limit of 1 s" in proc.stdout + proc.stderr
 
 
-def test_an_include_of_a_missing_file_fails_naming_the_path(mini):
-    mini.page('# Demo\n\n```python exec="on" id="ghost"\n--8<-- "snippets/demo/no_such_file.py"\n```\n')
+def test_a_fence_naming_a_missing_file_fails_naming_the_path(mini):
+    mini.page("# Demo\n\n" + fence("no_such_file.py", "ghost", ""))
     proc = mini.build()
     log = proc.stdout + proc.stderr
     assert proc.returncode != 0
-    assert "snippets/demo/no_such_file.py" in log
+    assert 'snippets/demo/no_such_file.py: no such example file (block id="ghost" on page docs/demo/index.md)' in log
     assert not (mini.path / "site").exists()
+
+
+def test_an_executed_fence_must_name_its_file(mini):
+    mini.page('# Demo\n\n```python exec="on" id="inline"\nprint("inline code")\n```\n')
+    proc = mini.build()
+    assert proc.returncode != 0
+    assert 'an executed block names its example file: file="snippets/..." (block id="inline"' in proc.stdout + proc.stderr

@@ -8,27 +8,24 @@ import re
 from pathlib import Path
 
 import pytest
-import yaml
 
 from kbsite import registry
-from kbsite.plugin import PAGES_LOGGED
 from sitecheck import broken_links, external_resources, html_path, parse
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
-SYLLABUS = ROOT.parent / "shared" / "syllabus.yml"
-INCLUDE = re.compile(r"""^\s*--8<--\s+["']([^"']+)["']\s*$""", re.M)
+INCLUDE = re.compile(r"""^\s*--8<--\s+["']([^"']+)["']\s*$|^\s*(?:`{3,}|~{3,})\s*py(?:thon)?\b.*\bfile=["']([^"']+)["']""", re.M)
 EXEC_FENCE = re.compile(r"""^(\s*)(`{3,})\s*(python|py)\b([^\n]*\bexec=["']?(?:on|1|true|yes)\b[^\n]*)$""", re.M)
 
 pytestmark = pytest.mark.xdist_group("site")
 
 
 def _includes() -> dict[str, list[str]]:
-    """snippet path -> pages that include it (with or without a :section)."""
+    """snippet path -> pages that run it (file="...") or include it (with or without a :section)."""
     found: dict[str, list[str]] = {}
     for md in sorted(DOCS.rglob("*.md")):
-        for target in INCLUDE.findall(md.read_text(encoding="utf-8")):
-            found.setdefault(target.split(":", 1)[0], []).append(md.relative_to(ROOT).as_posix())
+        for include, run in INCLUDE.findall(md.read_text(encoding="utf-8")):
+            found.setdefault((include or run).split(":", 1)[0], []).append(md.relative_to(ROOT).as_posix())
     return found
 
 
@@ -66,36 +63,12 @@ def test_every_executed_block_has_an_unique_id():
 
 def test_registry_is_consistent():
     reg = registry.load(DOCS)
-    assert reg.concepts, "no concept sections found"
+    assert len(reg.concepts) >= 145, f"only {len(reg.concepts)} concept sections found"
     assert not reg.problems, "\n".join(reg.problems)
 
 
-@pytest.mark.skipif(not SYLLABUS.exists(), reason="../shared/syllabus.yml is not beside the project")
-def test_registry_covers_the_syllabus():
-    syllabus = yaml.safe_load(SYLLABUS.read_text(encoding="utf-8"))
-    concepts = registry.load(DOCS).by_id()
-    missing, wrong_zh = [], []
-    for chapter in syllabus["chapters"]:
-        for c in chapter["concepts"]:
-            if c["id"] not in concepts:
-                missing.append(f"{chapter['id']}/{c['id']}")
-                continue
-            zh = [t.strip() for t in str(c["zh"]).split("/") if t.strip()]
-            if not any(t in concepts[c["id"]].zh for t in zh):
-                wrong_zh.append(f"{c['id']}: heading has '{concepts[c['id']].zh}', syllabus '{c['zh']}'")
-    assert not missing, f"{len(missing)} syllabus concepts have no section:\n  " + "\n  ".join(missing)
-    assert not wrong_zh, "\n".join(wrong_zh)
-
-
-def test_build_is_strict_and_quiet(built_site):
-    warnings = [line for line in built_site.log.splitlines() if line.startswith(("WARNING", "ERROR"))]
-    assert not warnings, "\n".join(warnings)
-    assert re.search(r"kb: \d+ blocks executed", built_site.log)
-    assert built_site.runs, "the build executed no block"
-    assert not any(r["cached"] for r in built_site.runs), "the test build must not use the execution cache"
-
-
 def test_every_snippet_ran_in_the_build(built_site):
+    assert not any(r["cached"] for r in built_site.runs), "the test build must not use the execution cache"
     ran = {r["snippet"] for r in built_site.runs if r["snippet"]}
     not_run = [s for s in _snippets() if s not in ran]
     assert not not_run, "snippets that no executed block runs:\n  " + "\n  ".join(not_run)
@@ -198,7 +171,7 @@ def test_search_reads_the_same_text_from_plain_and_highlighted_code(built_site):
     and every highlighted block must be back in the page."""
     from material.plugins.search.plugin import Parser
 
-    from kbsite.plugin import plain_code
+    from kbsite.search import plain_code
 
     def sections(html: str) -> list[tuple[str, str]]:
         parser = Parser()
@@ -222,8 +195,8 @@ def test_search_reads_the_same_text_from_plain_and_highlighted_code(built_site):
 
 
 def test_a_warm_rebuild_executes_nothing_and_writes_the_same_site(built_site, tmp_path):
-    """The shared build ran every block and refreshed a cache; a build from that cache must
-    run no block, render no block's HTML again, and write the same bytes, every file.
+    """The shared build ran every example and refreshed a cache; a build from that cache must
+    run no example and write the same bytes, every file.
 
     Together with test_snippets (each snippet, run again on its own, prints what it printed
     in the build) this is the reproducibility of the whole site: same outputs, same pages."""
@@ -238,14 +211,7 @@ def test_a_warm_rebuild_executes_nothing_and_writes_the_same_site(built_site, tm
     assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr[-3000:]
     runs = json.loads(report.read_text())
     assert len(runs) == len(built_site.runs)
-    assert not [r for r in runs if not r["cached"]], "blocks executed again with nothing changed"
-    assert not [r for r in runs if r["block_id"] and not r["html_cached"]], "blocks rendered again"
-    pages = PAGES_LOGGED.search(proc.stdout + proc.stderr)
-    assert pages and pages.group(1) == "0", "pages converted again with nothing changed"
-    assert int(pages.group(2)) == len(list(built_site.path.rglob("*.html"))) - 1  # all but 404.html
-    index = json.loads((built_site.path / "search/search_index.json").read_text(encoding="utf-8"))
-    assert int(pages.group(3)) == len({doc["location"].split("#")[0] for doc in index["docs"]}), \
-        "pages parsed for the search index again with nothing changed"
+    assert not [r for r in runs if not r["cached"]], "examples executed again with nothing changed"
     first, second = tree(built_site.path), tree(again)
     assert first.keys() == second.keys()
     differ = sorted(name for name in first if first[name] != second[name])
@@ -262,22 +228,3 @@ def test_terms_in_the_prose_carry_their_registry_definition(built_site):
             assert html_lib.unescape(title) in summaries, f"{page}: tooltip not from the registry: {title[:80]}"
             found += 1
     assert found > len(concepts), f"only {found} tooltips on the whole site"
-
-
-def test_the_tooltip_extension_marks_up_exactly_as_abbr_does():
-    """kbsite.tooltips is abbr with its pattern compiled once: same HTML, page after page."""
-    import markdown
-
-    glossary = {"gradient descent": "Step against the gradient.", "Adam": "Adaptive moments.",
-                "梯度下降": "Step against the gradient.", "SGD": "Stochastic gradient descent."}
-    pages = ["Use gradient descent or Adam; 梯度下降 is the same. Not `Adam` in code.",
-             "*[SGD]: redefined on this page\n*[ReLU]: only on this page\n\nSGD with ReLU beats gradient descent.",
-             "Nothing to mark up."]
-    def convert(text: str, extension: str) -> str:
-        return markdown.markdown(text, extensions=[extension], extension_configs={extension: {"glossary": glossary}})
-
-    for text in pages * 2:  # the second round reuses the compiled patterns
-        assert convert(text, "kbsite.tooltips") == convert(text, "abbr")
-    assert '<abbr title="Step against the gradient.">gradient descent</abbr>' in convert(pages[0], "kbsite.tooltips")
-    assert '<abbr title="redefined on this page">SGD</abbr>' in convert(pages[1], "kbsite.tooltips")
-    assert '<abbr title="only on this page">ReLU</abbr>' in convert(pages[1], "kbsite.tooltips")

@@ -10,15 +10,11 @@ from pathlib import Path
 import pytest
 
 from conftest import TIMED_SNIPPETS, shared_build
-from kbsite.execute import IMPORT, run_file
+from kbsite.runner import IMPORT, run_file
 
 ROOT = Path(__file__).resolve().parent.parent
 SNIPPETS = sorted(p for p in (ROOT / "snippets").rglob("*.py") if p.name != "__init__.py")
 TIME_LIMIT = 30  # seconds; the build's limit is 60, the target is well under 2
-
-
-def test_there_are_snippets():
-    assert len(SNIPPETS) >= 10, "the snippets/ folder is (almost) empty"
 
 
 @pytest.mark.parametrize("path", SNIPPETS, ids=[p.relative_to(ROOT / "snippets").as_posix() for p in SNIPPETS])

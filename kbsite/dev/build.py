@@ -1,4 +1,4 @@
-"""Strict build that never leaves a half-built site: ``python -m kbsite.build [-d SITE] [-f mkdocs.yml]``.
+"""Strict build that never leaves a half-built site: ``python -m kbsite.dev.build [-d SITE] [-f mkdocs.yml]``.
 
 The site is built into a temporary folder beside the target and moved into place only
 when ``mkdocs build --strict`` succeeds; on failure the previous site stays, whole.
