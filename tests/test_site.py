@@ -40,6 +40,30 @@ def test_every_snippet_is_included_by_a_page():
     assert not orphans, "snippets that no page includes:\n  " + "\n  ".join(orphans)
 
 
+def test_every_example_is_named_for_its_page():
+    """snippets/<chapter_snake>/<page_snake>_<what>.py: a file leads to its page, a page to its files."""
+    wrong = []
+    for path, pages in _includes().items():
+        for page in pages:
+            chapter, slug = Path(page).parent.name.replace("-", "_"), Path(page).stem.replace("-", "_")
+            if not path.startswith(f"snippets/{chapter}/{slug}_"):
+                wrong.append(f"{page}: {path} (want snippets/{chapter}/{slug}_<what>.py)")
+    assert not wrong, "\n".join(wrong)
+
+
+def test_every_section_marker_is_used():
+    """A `# --8<-- [start:name]` marker exists only for a page that includes that section."""
+    used = set()
+    for md in sorted(DOCS.rglob("*.md")):
+        for include, _ in INCLUDE.findall(md.read_text(encoding="utf-8")):
+            path, _, section = include.partition(":")
+            used.add((path, section))
+    unused = [f"{rel}: {name}" for rel in _snippets()
+              for name in re.findall(r"--8<--\s*\[start:([\w-]+)\]", (ROOT / rel).read_text(encoding="utf-8"))
+              if (rel, name) not in used]
+    assert not unused, "section markers no page includes:\n  " + "\n  ".join(unused)
+
+
 def test_every_include_resolves():
     missing = [f"{pages[0]}: {path}" for path, pages in _includes().items() if not (ROOT / path).is_file()]
     assert not missing, "includes of files that do not exist:\n  " + "\n  ".join(missing)

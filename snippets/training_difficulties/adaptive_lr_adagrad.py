@@ -16,7 +16,6 @@ def grad(w):
     return torch.autograd.grad(loss(w), w)[0]
 
 
-# --8<-- [start:adagrad]
 def adagrad_path(w, lr, steps, rule, eps=1e-10):
     """AdaGrad iterates for rule "torch" (matches torch.optim.Adagrad), "rms" (the lecture) or "typo"."""
     # torch: w -= lr g / (sqrt(sum_k g_k^2) + eps); rms: sigma = sqrt(mean_k g_k^2); typo: sqrt(mean g_t^2)
@@ -28,7 +27,6 @@ def adagrad_path(w, lr, steps, rule, eps=1e-10):
         w = w - lr * g / sigma
         path.append(w)
     return torch.stack(path)
-# --8<-- [end:adagrad]
 
 
 def torch_path(w, lr, steps, lr_factor=lambda t: 1.0):

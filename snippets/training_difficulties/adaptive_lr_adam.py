@@ -16,7 +16,6 @@ def grad(w):
     return torch.autograd.grad(loss(w), w)[0]
 
 
-# --8<-- [start:adam]
 def adam_path(w, lr, steps, beta1=0.9, beta2=0.999, eps=1e-8, correct=True):
     """Adam iterates, as torch.optim.Adam; correct=False drops the bias correction."""
     m, v, path = torch.zeros_like(w), torch.zeros_like(w), []
@@ -28,7 +27,6 @@ def adam_path(w, lr, steps, beta1=0.9, beta2=0.999, eps=1e-8, correct=True):
         w = w - lr * m_hat / (v_hat.sqrt() + eps)
         path.append(w)
     return torch.stack(path)
-# --8<-- [end:adam]
 
 
 def torch_path(w, lr, steps):

@@ -16,7 +16,6 @@ def grad(w):
     return torch.autograd.grad(loss(w), w)[0]
 
 
-# --8<-- [start:rmsprop]
 def rmsprop_path(w, lr, alpha, steps, start="torch", eps=1e-8):
     """RMSProp iterates; start="torch" matches torch.optim.RMSprop, "lecture" starts at sigma_0 = |g_0|."""
     # v <- alpha v + (1 - alpha) g^2, w -= lr g / (sqrt(v) + eps)
@@ -31,7 +30,6 @@ def rmsprop_path(w, lr, alpha, steps, start="torch", eps=1e-8):
         w = w - lr * g / (v.sqrt() + eps)
         path.append(w)
     return torch.stack(path)
-# --8<-- [end:rmsprop]
 
 
 def torch_path(w, lr, alpha, steps, v0=None):

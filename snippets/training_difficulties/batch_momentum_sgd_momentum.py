@@ -20,7 +20,6 @@ def grad(w):
     return torch.autograd.grad(loss(w), w)[0]
 
 
-# --8<-- [start:momentum]
 def momentum_path(w, lrs, lam):
     """Momentum as in the lecture: m <- lam*m - eta_t*g, w <- w + m; returns all iterates."""
     m, path = torch.zeros_like(w), []
@@ -29,7 +28,6 @@ def momentum_path(w, lrs, lam):
         w = w + m
         path.append(w)
     return torch.stack(path)
-# --8<-- [end:momentum]
 
 
 def buffer_path(w, lrs, lam):

@@ -16,7 +16,6 @@ def grad(w):
     return torch.autograd.grad(loss(w), w)[0]
 
 
-# --8<-- [start:radam]
 def radam_path(w, lr, steps, beta1=0.9, beta2=0.999, eps=1e-8):
     """RAdam iterates as in torch.optim.RAdam; also returns the rectification factor r_t (0 while off)."""
     m, v, path, rect = torch.zeros_like(w), torch.zeros_like(w), [], []
@@ -35,7 +34,6 @@ def radam_path(w, lr, steps, beta1=0.9, beta2=0.999, eps=1e-8):
         path.append(w)
         rect.append(r)
     return torch.stack(path), np.array(rect)
-# --8<-- [end:radam]
 
 
 def torch_path(opt_class, w, lr, steps):

@@ -13,13 +13,11 @@ torch.manual_seed(0)
 T, W, lr0, start = 200, 20, 0.1, 0.01  # total steps, warmup steps, peak lr, first lr / peak lr
 
 
-# --8<-- [start:warmup]
 def warmup_cosine(t):
     """Learning rate at step t: linear from start*lr0 to lr0 over W steps, then cosine down to 0 at T."""
     if t < W:
         return lr0 * (start + (1 - start) * t / W)
     return lr0 * (1 + math.cos(math.pi * (t - W) / (T - W))) / 2
-# --8<-- [end:warmup]
 
 
 def torch_lrs(make_scheduler):

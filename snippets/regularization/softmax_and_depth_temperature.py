@@ -11,14 +11,12 @@ import torch
 torch.manual_seed(0)
 
 
-# --8<-- [start:softmax]
 def softmax(z, T=1.0):
     """Softmax of logits z (..., K) at temperature T; matches torch.softmax(z / T, -1)."""
     s = z / T
     s = s - s.max(axis=-1, keepdims=True)  # exp never overflows; the result is unchanged
     e = np.exp(s)
     return e / e.sum(axis=-1, keepdims=True)
-# --8<-- [end:softmax]
 
 
 z = np.array([2.0, 1.0, 0.5, -1.0])

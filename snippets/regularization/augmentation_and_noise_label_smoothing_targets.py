@@ -10,7 +10,6 @@ logits = torch.randn(N, K, dtype=torch.float64) * 3
 y = torch.randint(0, K, (N,))
 
 
-# --8<-- [start:smooth]
 def smoothed_targets(y, K, eps):
     """Targets (N, K) for labels y (N,): torch's convention, eps spread over all K classes."""
     return (1 - eps) * F.one_hot(y, K).double() + eps / K
@@ -20,7 +19,6 @@ def smoothed_cross_entropy(logits, y, eps):
     """Mean of -sum_k q_k log softmax(logits)_k; matches F.cross_entropy(label_smoothing=eps)."""
     q = smoothed_targets(y, logits.shape[1], eps)
     return -(q * torch.log_softmax(logits, dim=1)).sum(1).mean()
-# --8<-- [end:smooth]
 
 
 ours = smoothed_cross_entropy(logits, y, eps)
