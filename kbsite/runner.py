@@ -48,12 +48,13 @@ class RunResult:
     timed_out: bool = False
 
 
-def _scrape(out: io.StringIO, figures: list[tuple[int, str]]) -> None:
-    """Every open matplotlib figure, as SVG at the current point of the output; then closed."""
+def _scrape(out: io.StringIO, figures: list[tuple[int, str]] | None) -> None:
+    """Every open matplotlib figure, as SVG at the current point of the output; then closed
+    (``figures`` None: closed without drawing, for a run that only checks the asserts)."""
     plt = sys.modules.get("matplotlib.pyplot")
     if plt is None:
         return
-    for number in plt.get_fignums():
+    for number in plt.get_fignums() if figures is not None else ():
         buf = io.StringIO()
         with plt.rc_context(SVG_SETTINGS):
             plt.figure(number).savefig(buf, format="svg", bbox_inches="tight", metadata={"Date": None})
@@ -61,8 +62,35 @@ def _scrape(out: io.StringIO, figures: list[tuple[int, str]]) -> None:
     plt.close("all")
 
 
-def _child(code: str, filename: str, answer) -> None:
+def shift_seeds(offset: int) -> None:
+    """Make every seed the example sets ``offset`` larger: ``random.seed``, ``np.random.seed``,
+    ``np.random.default_rng``, ``np.random.RandomState``, ``torch.manual_seed`` and
+    ``torch.Generator().manual_seed`` (for the test that a claim holds beyond its seed)."""
+    import random
+
+    def shifted(seed):
+        return seed + offset if isinstance(seed, int) and not isinstance(seed, bool) else seed
+
+    seed = random.seed
+    random.seed = lambda a=None, *args, **kwargs: seed(shifted(a), *args, **kwargs)
+    if np := sys.modules.get("numpy"):
+        default_rng, np_seed, state = np.random.default_rng, np.random.seed, np.random.RandomState
+        np.random.default_rng = lambda s=None, *args, **kwargs: default_rng(shifted(s), *args, **kwargs)
+        np.random.seed = lambda s=None: np_seed(shifted(s))
+        np.random.RandomState = type("RandomState", (state,), {
+            "__init__": lambda self, s=None: state.__init__(self, shifted(s)),
+            "seed": lambda self, s=None: state.seed(self, shifted(s))})
+    if torch := sys.modules.get("torch"):
+        manual_seed, generator = torch.manual_seed, torch.Generator
+        torch.manual_seed = torch.random.manual_seed = lambda s: manual_seed(shifted(s))
+        torch.Generator = type("Generator", (generator,), {
+            "manual_seed": lambda self, s: generator.manual_seed(self, shifted(s))})
+
+
+def _child(code: str, filename: str, answer, seed_shift: int = 0) -> None:
     """In the new process: run ``code`` as the script ``filename`` and send back a RunResult."""
+    if seed_shift:
+        shift_seeds(seed_shift)
     workdir = tempfile.mkdtemp(prefix="kb-example-")
     out, err, figures = io.StringIO(), io.StringIO(), []
     sys.stdout, sys.stderr = out, err
@@ -72,13 +100,14 @@ def _child(code: str, filename: str, answer) -> None:
     sys.argv = [filename]
     sys.path.insert(0, os.path.dirname(filename))
     os.chdir(workdir)
+    shown = None if seed_shift else figures  # a run with shifted seeds checks asserts, not figures
     if "matplotlib.pyplot" in sys.modules:
-        sys.modules["matplotlib.pyplot"].show = lambda *a, **k: _scrape(out, figures)
+        sys.modules["matplotlib.pyplot"].show = lambda *a, **k: _scrape(out, shown)
     ok, error, line = True, "", None
     start = time.perf_counter()
     try:
         exec(compile(code, filename, "exec"), module.__dict__)  # noqa: S102
-        _scrape(out, figures)  # figures left open at the end are shown too
+        _scrape(out, shown)  # figures left open at the end are shown too
     except SystemExit as exc:
         ok = exc.code in (None, 0)
         error = "" if ok else f"SystemExit: {exc.code}"
@@ -122,10 +151,12 @@ class Runner:
             ["kbsite.preload", *(m for name in PRELOADS if name in set(preload) for m in PRELOADS[name])])
         self._threads = ThreadPoolExecutor(max_workers=self.jobs, thread_name_prefix="kb-run")
 
-    def run(self, code: str, filename: str | os.PathLike, timeout: float = DEFAULT_TIMEOUT) -> RunResult:
-        """Run ``code`` as the script ``filename``; wait for its result."""
+    def run(self, code: str, filename: str | os.PathLike, timeout: float = DEFAULT_TIMEOUT,
+            seed_shift: int = 0) -> RunResult:
+        """Run ``code`` as the script ``filename``; wait for its result (``seed_shift``: see shift_seeds;
+        such a run checks the asserts, and closes its figures without drawing them)."""
         receive, answer = self._context.Pipe(duplex=False)
-        process = self._context.Process(target=_child, args=(code, str(filename), answer), daemon=True)
+        process = self._context.Process(target=_child, args=(code, str(filename), answer, seed_shift), daemon=True)
         start = time.perf_counter()
         process.start()
         answer.close()
@@ -153,10 +184,10 @@ class Runner:
         self.submit("", os.devnull)
 
 
-def run_file(path: str | os.PathLike, timeout: float = DEFAULT_TIMEOUT) -> RunResult:
+def run_file(path: str | os.PathLike, timeout: float = DEFAULT_TIMEOUT, seed_shift: int = 0) -> RunResult:
     """Run the file at ``path`` as a script, once."""
     path = Path(path).resolve()
-    return Runner(1).run(path.read_text(encoding="utf-8"), path, timeout)
+    return Runner(1).run(path.read_text(encoding="utf-8"), path, timeout, seed_shift)
 
 
 def default_jobs() -> int:

@@ -3,6 +3,7 @@ the runner's figures, and the one place that relies on another library's interna
 
 from __future__ import annotations
 
+import re
 import textwrap
 from pathlib import Path
 
@@ -67,10 +68,9 @@ def test_the_registry_reports_a_concept_defined_twice(tmp_path):
     assert any("concept saddle-point is also defined in a/one.md" in p for p in reg.problems), reg.problems
 
 
-def test_tooltips_synonyms_and_chinese_words_come_from_the_registry(tmp_path):
+def test_tooltips_and_synonyms_come_from_the_registry(tmp_path):
     (c,) = registry.load(_docs(tmp_path, {"ch/page.md": GOOD})).concepts
     assert registry.tooltips([c]) == {t: c.summary for t in ("Saddle point", "saddle point", "鞍点")}
-    assert registry.chinese_words([c]) == ["鞍点", "鞍點"]
     out = registry.add_synonyms("# T\n\n## Saddle point (鞍点) {#saddle-point}\n\nText.", [c])
     assert out.splitlines()[4] == '<p class="kb-aka">Also known as: saddle · 鞍點</p>'
 
@@ -159,19 +159,43 @@ def test_plain_code_keeps_the_text_and_puts_the_highlighting_back():
     assert plain == html
 
 
-def test_the_search_worker_correction_still_applies_to_the_installed_material(tmp_path):
-    """kbsite.upstream patches material's minified search worker; this fails when a release
-    changes the code it patches."""
+def test_the_search_worker_protocol_is_still_the_installed_materials(tmp_path):
+    """kbsite/search_worker.js answers material's search box in its worker's protocol; this fails
+    when a release changes the messages or where the worker is."""
+    import json
+
     import material
 
-    workers = list(Path(material.__file__).parent.glob("templates/assets/javascripts/workers/search.*.min.js"))
-    assert len(workers) == 1, workers
-    assert workers[0].read_text(encoding="utf-8").count(upstream.WORKER_BUG) == 1
+    assets = Path(material.__file__).parent / "templates" / "assets" / "javascripts"
+    assert len(list(assets.glob("workers/search.*.min.js"))) == 1
+    bundle = next(assets.glob("bundle.*.min.js.map"))
+    sources = json.loads(bundle.read_text(encoding="utf-8"))["sourcesContent"]
+    enum = next(s for s in sources if s and "enum SearchMessageType" in s)
+    body = enum.split("enum SearchMessageType", 1)[1].split("}", 1)[0]
+    assert re.findall(r"\b([A-Z]+),?\s*/\*", body) == list(upstream.MESSAGES)
+    ui = next(s for s in sources if s and "function renderSearchDocument" in s)
+    for field in ("document.location", "document.title", "document.text", "document.score", "document.terms"):
+        assert field in ui, f"material's search result no longer reads {field}"
     site = tmp_path / "assets/javascripts/workers"
     site.mkdir(parents=True)
-    (site / workers[0].name).write_text(workers[0].read_text(encoding="utf-8"), encoding="utf-8")
-    upstream.fix_search_worker(tmp_path)
-    assert upstream.WORKER_FIX in (site / workers[0].name).read_text(encoding="utf-8")
-    (site / workers[0].name).write_text("changed upstream", encoding="utf-8")
-    with pytest.raises(Exception, match="was not found"):
-        upstream.fix_search_worker(tmp_path)
+    (site / "search.0000.min.js").write_text("material's worker")
+    upstream.install_search_worker(tmp_path, ["glossary/"], "梯度下降 学习率")
+    worker = (site / "search.0000.min.js").read_text(encoding="utf-8")
+    assert '"學": "学"' in worker and worker.endswith(upstream.WORKER.read_text(encoding="utf-8"))
+
+
+def test_shifting_seeds_shifts_every_seed_an_example_sets(tmp_path):
+    code = textwrap.dedent('''\
+        import random
+        import numpy as np
+        import torch
+        random.seed({s}); np.random.seed({s}); torch.manual_seed({s})
+        print(random.random(), np.random.rand(), torch.rand(1).item())
+        print(np.random.default_rng({s}).random(), np.random.RandomState({s}).rand())
+        print(torch.rand(1, generator=torch.Generator().manual_seed({s})).item())
+        ''')
+    runner = Runner(1)
+    shifted = runner.run(code.format(s=0), tmp_path / "seeds.py", seed_shift=5)
+    assert shifted.ok, shifted.error
+    assert shifted.stdout == runner.run(code.format(s=5), tmp_path / "seeds.py").stdout
+    assert shifted.stdout != runner.run(code.format(s=0), tmp_path / "seeds.py").stdout

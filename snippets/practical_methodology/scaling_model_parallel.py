@@ -1,23 +1,51 @@
 """Model parallelism: one layer's weights split across two workers, outputs stitched together."""
 import torch
 
-torch.manual_seed(0)
-x = torch.randn(32, 512, dtype=torch.float64)          # one batch, seen by both workers
-layer = torch.nn.Linear(512, 1024).double()
-W, b = layer.weight.detach(), layer.bias.detach()      # W: (1024 outputs, 512 inputs)
 
-# Split by output units: each worker holds half the rows of W and computes half the outputs.
-W_a, W_b = W.chunk(2, dim=0)
-b_a, b_b = b.chunk(2)
-y_out_split = torch.cat([x @ W_a.T + b_a, x @ W_b.T + b_b], dim=1)   # concatenate (all-gather)
+def split_by_outputs(x: torch.Tensor, W: torch.Tensor, b: torch.Tensor, workers: int) -> torch.Tensor:
+    """x @ W.T + b with each worker holding a block of rows of W (some output units); outputs concatenated.
 
-# Split by input features: each worker holds half the columns of W and that half of x.
-(W_1, W_2), (x_1, x_2) = W.chunk(2, dim=1), x.chunk(2, dim=1)
-y_in_split = x_1 @ W_1.T + x_2 @ W_2.T + b                           # add partial sums (all-reduce)
+    Args:
+        x: the inputs, shape (n, d_in), seen by every worker.
+        W: the weights, shape (d_out, d_in); b: the biases, shape (d_out,).
+        workers: the number of workers (an all-gather joins their outputs).
 
-full = layer(x).detach()
-print(f"weights per worker: {W_a.numel()} of {W.numel()}")
-print(f"output split, max |diff| from one device: {(y_out_split - full).abs().max():.1e}")
-print(f"input split,  max |diff| from one device: {(y_in_split - full).abs().max():.1e}")
-assert torch.allclose(y_out_split, full, atol=1e-12)
-assert torch.allclose(y_in_split, full, atol=1e-12)
+    Returns:
+        The layer's output, shape (n, d_out).
+
+    Examples:
+        >>> split_by_outputs(torch.ones(1, 2), torch.tensor([[1.0, 2.0], [3.0, 4.0]]), torch.zeros(2), 2).tolist()
+        [[3.0, 7.0]]
+    """
+    return torch.cat([x @ Wk.T + bk for Wk, bk in zip(W.chunk(workers, dim=0), b.chunk(workers))], dim=1)
+
+
+def split_by_inputs(x: torch.Tensor, W: torch.Tensor, b: torch.Tensor, workers: int) -> torch.Tensor:
+    """x @ W.T + b with each worker holding a block of columns of W and the matching features of x.
+
+    Args:
+        x: the inputs, shape (n, d_in); worker k sees only its block of features.
+        W: the weights, shape (d_out, d_in); b: the biases, shape (d_out,).
+        workers: the number of workers (an all-reduce sums their partial products).
+
+    Returns:
+        The layer's output, shape (n, d_out).
+
+    Examples:
+        >>> split_by_inputs(torch.ones(1, 2), torch.tensor([[1.0, 2.0], [3.0, 4.0]]), torch.zeros(2), 2).tolist()
+        [[3.0, 7.0]]
+    """
+    return sum(xk @ Wk.T for xk, Wk in zip(x.chunk(workers, dim=1), W.chunk(workers, dim=1))) + b
+
+
+if __name__ == "__main__":
+    torch.manual_seed(0)
+    x = torch.randn(32, 512, dtype=torch.float64)  # one batch
+    layer = torch.nn.Linear(512, 1024).double()
+    W, b = layer.weight.detach(), layer.bias.detach()  # W: (1024 outputs, 512 inputs)
+    full = layer(x).detach()
+    print(f"weights per worker: {W.numel() // 2} of {W.numel()}")
+    for name, split in [("output split", split_by_outputs), ("input split", split_by_inputs)]:
+        diff = (split(x, W, b, workers=2) - full).abs().max().item()
+        print(f"{name + ',':13s} max |diff| from one device: {'< 1e-12' if diff < 1e-12 else f'{diff:.1e}'}")
+        assert diff < 1e-12
