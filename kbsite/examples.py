@@ -14,17 +14,19 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import html as html_lib
+import json
 import logging
 import re
 from concurrent.futures import Future
 from pathlib import Path
 from typing import Any
 
-from markdown_exec import base_format
+from markdown_exec import MarkdownConverter, base_format
 from markupsafe import Markup
 from mkdocs.utils import get_relative_url
 
 from kbsite import cache as cache_mod
+from kbsite import exercises as exercises_mod
 from kbsite.runner import RunResult, Runner
 
 log = logging.getLogger("mkdocs.plugins.kbsite")
@@ -47,6 +49,7 @@ class BlockRun:
     seconds: float
     cached: bool  # the output came from the execution cache
     output_sha256: str = ""  # of what the block printed
+    figures_sha256: list[str] = dataclasses.field(default_factory=list)  # of each figure's SVG, as drawn
     ahead: bool = False  # it started before its page rendered
 
 
@@ -54,8 +57,12 @@ class Examples:
     """What the plugin tells the formatter (the page being rendered, the runs), and what
     the formatter leaves for the plugin (the report, the figures, which page ran which file)."""
 
-    def __init__(self, root: Path, runner: Runner, cache: cache_mod.ExecCache | None, timeout: float) -> None:
+    def __init__(self, root: Path, runner: Runner, cache: cache_mod.ExecCache | None, timeout: float,
+                 concepts: dict[str, str] | None = None) -> None:
         self.root, self.runner, self.cache, self.timeout = root, runner, cache, timeout
+        self.concepts = concepts or {}  # concept id -> its English term, for the exercises' links
+        self.exercises: dict[str, list[str]] = {}  # page -> the ids of its exercises
+        self.outputs: dict[str, tuple[str, list]] = {}  # file -> (what it printed, its figures), for notebooks
         self.env = cache_mod.environment()
         self.ahead: dict[str, Future] = {}  # file -> its run, started before the pages render
         self.runs: list[BlockRun] = []
@@ -145,6 +152,7 @@ def format_block(examples: Examples, source: str, language: str, css_class: str,
     options = dict(options)
     extra = dict(options.pop("extra", {}) or {})
     rel = extra.pop("file", None)
+    exercises = bool(extra.pop("exercises", False))
     timeout = float(extra.pop("timeout", examples.timeout))
     html = bool(options.pop("html", False))
     options.pop("result", None)
@@ -163,6 +171,7 @@ def format_block(examples: Examples, source: str, language: str, css_class: str,
     code = path.read_text(encoding="utf-8")
     result, cached, ahead = examples.result(rel, code, timeout)
     examples.uses.setdefault(page, set()).add(rel)
+    examples.outputs[rel] = (result.stdout, result.figures)
     run = BlockRun(page, block_id, rel, result.seconds, cached, ahead=ahead)
     examples.runs.append(run)
     if not result.ok:
@@ -175,6 +184,9 @@ def format_block(examples: Examples, source: str, language: str, css_class: str,
         log.warning("%s\n%s", message, detail)
         return _failure(message, detail)
     run.output_sha256 = hashlib.sha256(result.stdout.encode("utf-8")).hexdigest()
+    run.figures_sha256 = [hashlib.sha256(svg.encode("utf-8")).hexdigest() for _, svg in result.figures]
+    if exercises:
+        return _exercises(examples, result.stdout, md, rel, where)
     output = render_output(result.stdout, result.figures, examples.keep_figure, html=html,
                            prefix=block_id or f"fig{len(examples.runs)}")
     shown = SECTION_MARK.sub("", code).strip("\n")
@@ -184,3 +196,22 @@ def format_block(examples: Examples, source: str, language: str, css_class: str,
     name = rel.rsplit("/", 1)[-1]
     return Markup(f'{rendered}<p class="kb-download"><a href="{href}" download="{name}" '
                   f'title="Download {rel}">Download <code>{name}</code></a></p>')
+
+
+def _exercises(examples: Examples, stdout: str, md, rel: str, where: str) -> str:
+    """The exercises a check file printed (JSON), rendered; a bad list is a warning naming the file."""
+    converter = MarkdownConverter(md, update_toc=False)
+
+    def convert(text: str, inline: bool = False) -> str:
+        out = str(converter.convert(text)).strip()
+        return out[3:-4] if inline and out.startswith("<p>") and out.endswith("</p>") else out
+
+    try:
+        found = exercises_mod.check(json.loads(stdout), set(examples.concepts))
+    except (ValueError, exercises_mod.ExerciseError) as error:
+        log.warning("%s: %s (%s)", rel, error, where)
+        return _failure(f"{rel}: {error} ({where})", "")
+    html, ids = exercises_mod.render(found, examples.page_src, convert,
+                                     lambda cid: f"[{examples.concepts[cid]}][{cid}]")
+    examples.exercises[examples.page_src] = ids
+    return Markup(html)

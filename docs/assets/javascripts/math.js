@@ -12,6 +12,7 @@
       el.dataset.typeset = "1";
     });
   }
+  window.kbTypeset = typeset;  // for content shown later (an exercise's hint and solution)
   if (typeof document$ !== "undefined") {
     document$.subscribe(function () { typeset(document.body); });
   } else {
