@@ -1,8 +1,7 @@
-"""What the plugin does for the search index: code blocks as plain text, Chinese words taught."""
+"""What the plugin does for the search index: code blocks as plain text."""
 
 from __future__ import annotations
 
-import logging
 import re
 
 CODE_BLOCK = re.compile(r"(<pre\b[^>]*>(?:<span></span>)?<code\b[^>]*>)(.*?)(</code></pre>)", re.S)
@@ -21,15 +20,3 @@ def plain_code(content: str, stash: dict[str, str]) -> str:
         return simple
 
     return CODE_BLOCK.sub(plain, content)
-
-
-def teach_segmenter(words: list[str]) -> None:
-    """Teach jieba, which splits Chinese text for material's search index, every registered
-    term, so that it never splits one (jieba.add_word: jieba's public API)."""
-    try:
-        import jieba
-    except ImportError:
-        return
-    jieba.setLogLevel(logging.WARNING)
-    for word in words:
-        jieba.add_word(word, freq=100000)

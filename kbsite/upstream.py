@@ -1,30 +1,43 @@
-"""The one place the plugin relies on something another library does not publish.
+"""The one place the plugin relies on what another library does not publish: the message protocol
+of mkdocs-material's search worker (written against mkdocs-material 9.8.2; ``tests/test_units.py``
+checks it in the installed release and fails when it changes).
 
-**mkdocs-material's search worker** (written against mkdocs-material 9.8.2). The worker
-splits a Chinese query into the words it finds in the index, but its loop over word
-ends stops one character short (``o<t.length``), so a query is never matched as a whole
-word once one of its prefixes is a word: "权重衰减" becomes just "权重", which matches
-every heading that mentions weights. After the build, the minified worker gets the loop
-that reaches the end of the query. If a release changes the worker, the build fails
-here (and ``tests/test_upstream.py`` fails against the installed release).
+Material's search box talks to a web worker: SETUP (the index, ``{config, docs}``) is answered
+with READY, a QUERY (the typed text) with a RESULT, ``{items: [[{location, title, text, score,
+terms}]]}``: one list per page, the page's own entry among them. ``kbsite/search_worker.js``
+answers these messages with the site's own ranking, which material's worker cannot do (see that
+file); after the build it is written where the theme loads material's worker from.
 """
 
 from __future__ import annotations
 
+import json
+import re
 from pathlib import Path
 
-from mkdocs.exceptions import PluginError
-
-WORKER_BUG = "for(let o=s+1;o<t.length;o++)t.slice(s,o)in e&&(n[s]=o-s)"
-WORKER_FIX = "for(let o=s+1;o<=t.length;o++)t.slice(s,o)in e&&(n[s]=o-s)"
+WORKER = Path(__file__).with_name("search_worker.js")
+MESSAGES = ("SETUP", "READY", "QUERY", "RESULT")  # material's SearchMessageType, in order: 0, 1, 2, 3
 
 
-def fix_search_worker(site_dir: Path) -> None:
+def traditional_to_simplified(text: str) -> dict[str, str]:
+    """Traditional Chinese character -> simplified, for each simplified character in ``text``."""
+    from opencc import OpenCC
+
+    found: dict[str, str] = {}
+    converters = [OpenCC(name) for name in ("s2t", "s2tw", "s2hk")]
+    for char in sorted(set(re.findall(r"[\u3400-\u9fff]", text))):
+        for converter in converters:
+            variant = converter.convert(char)
+            if variant != char and len(variant) == 1:
+                found.setdefault(variant, char)
+    return found
+
+
+def install_search_worker(site_dir: Path, lists: list[str], text: str) -> None:
+    """Write kbsite/search_worker.js where the theme loads its search worker from. ``lists``: the
+    pages that list concepts rather than explain one; ``text``: the site's text, whose Chinese
+    characters a query may type in traditional script."""
+    table = json.dumps(traditional_to_simplified(text), ensure_ascii=False, sort_keys=True)
     for worker in sorted(site_dir.glob("assets/javascripts/workers/search.*.min.js")):
-        text = worker.read_text(encoding="utf-8")
-        if WORKER_FIX in text:
-            continue
-        if text.count(WORKER_BUG) != 1:
-            raise PluginError(f"{worker.name}: the Chinese query segmentation that kbsite.upstream corrects "
-                              "was not found; check it against this mkdocs-material release")
-        worker.write_text(text.replace(WORKER_BUG, WORKER_FIX), encoding="utf-8")
+        worker.write_text(f"var TRADITIONAL = {table};\nvar LISTS = {json.dumps(lists)};\n"
+                          + WORKER.read_text(encoding="utf-8"), encoding="utf-8")
