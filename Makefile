@@ -6,7 +6,7 @@ VENV  := .venv
 BIN   := $(VENV)/bin
 HOST  ?= 127.0.0.1:8000
 
-.PHONY: setup serve build test bench snippet clean-cache clean
+.PHONY: setup serve build notebooks pdf test test-full seeds bench snippet clean-cache clean
 
 setup: $(VENV)/.installed
 
@@ -25,8 +25,20 @@ serve: setup           ## build the site and serve it at http://$(HOST)/; a save
 build: setup           ## strict build into site/, replacing it only when the build succeeds
 	$(BIN)/python -m kbsite.dev.build
 
-test: setup            ## the whole test suite (builds the site once, runs every snippet, drives Chromium)
+notebooks: build       ## every page with examples as a Jupyter notebook, in site/notebooks/ (the build writes them)
+	@find site/notebooks -name '*.ipynb' | sort | sed 's/^/  /'; echo "$$(find site/notebooks -name '*.ipynb' | wc -l) notebooks in site/notebooks/"
+
+pdf: setup             ## the whole site as one PDF, site/deep-learning-notes.pdf (builds the site, prints it with Chromium)
+	$(BIN)/python -m kbsite.dev.pdf
+
+test: setup            ## the whole test suite (builds the site once, runs every snippet, drives Chromium); its sweeps sampled
 	$(BIN)/python -m pytest
+
+test-full: setup       ## the same with every sweep in full, as CI runs it: every page at two sizes, every search term, every example alone, every notebook, the PDF
+	KB_FULL=1 KB_TEST_PDF=1 $(BIN)/python -m pytest
+
+seeds: setup           ## every seeded example again with its seeds shifted by 1..N (default 20): make seeds N=20
+	KB_SEEDS=$(or $(N),20) $(BIN)/python -m pytest tests/test_seeds.py
 
 bench: setup           ## build, reload and test timings (a report, never a failure); AGAINST=<rev> also times that commit's cold build
 	$(BIN)/python -m kbsite.dev.bench $(if $(AGAINST),--against $(AGAINST))

@@ -16,6 +16,12 @@ from kbsite.registry import Concept
 GLOSSARY = "glossary.md"
 CONCEPT_INDEX = "concepts.md"
 REFERENCE = "reference"
+CHECK_SUFFIX = "_check"  # <page>_check.py: a page's exercises and their keys, not an example to reuse
+
+
+def literal(text: str) -> str:
+    """``text`` as Markdown that renders as written: no emphasis from ``*``, no link from ``[``."""
+    return re.sub(r"([\\`*_{}\[\]#|$])", r"\\\1", text).replace("<", "&lt;")
 
 
 def _link(concept: Concept, text: str) -> str:
@@ -42,15 +48,14 @@ def glossary(concepts: list[Concept]) -> str:
         "| English | 中文 | Summary |", "|---|---|---|",
     ]
     for c in rows:
-        summary = c.summary.replace("|", "\\|")
-        lines.append(f"| {_link(c, c.en)} | {c.zh} | {summary} |")
+        lines.append(f"| {_link(c, literal(c.en))} | {literal(c.zh)} | {literal(c.summary)} |")
     return "\n".join(lines) + "\n"
 
 
 def concept_index(concepts: list[Concept], chapters: list[tuple[str, str]], pages: list[str]) -> str:
     """``chapters``: (chapter folder, title) and ``pages`` in reading order."""
     lines = [
-        "---", "title: Concept index (概念索引)", "search:", "  exclude: true", "---", "",
+        "---", "title: Concept index (概念索引)", "search:", "  boost: 0.5", "---", "",
         "# Concept index (概念索引)", "",
         "Every concept, chapter by chapter in reading order; the [glossary](glossary.md) has them A to Z.", "",
     ]
@@ -59,7 +64,7 @@ def concept_index(concepts: list[Concept], chapters: list[tuple[str, str]], page
                       key=lambda c: (pages.index(c.page) if c.page in pages else len(pages), c.line))
         if mine:
             lines += [f"## [{title}]({chapter}/index.md)", ""]
-            lines += [f"- {_link(c, c.en)} ({c.zh})" for c in mine]
+            lines += [f"- {_link(c, literal(c.en))} ({literal(c.zh)})" for c in mine]
             lines.append("")
     return "\n".join(lines)
 
@@ -74,18 +79,20 @@ def documented_functions(path: Path) -> list[str]:
 def reference_modules(snippets: Path, chapter: str) -> list[tuple[str, list[str]]]:
     """(module, [names]) for each snippet of ``chapter`` that documents functions."""
     folder = snippets / chapter.replace("-", "_")
-    found = [(f"{folder.name}.{p.stem}", documented_functions(p)) for p in sorted(folder.glob("*.py"))]
+    found = [(f"{folder.name}.{p.stem}", documented_functions(p)) for p in sorted(folder.glob("*.py"))
+             if not p.stem.endswith(CHECK_SUFFIX)]
     return [(module, names) for module, names in found if names]
 
 
 def reference_index(chapters: list[tuple[str, str, list[tuple[str, list[str]]]]]) -> str:
     """``chapters``: (chapter, title, modules) in reading order."""
     lines = [
-        "---", "title: API reference", "search:", "  exclude: true", "---", "",
+        "---", "title: API reference", "search:", "  boost: 0.5", "---", "",
         "# API reference", "",
-        "The reusable functions that the examples define, chapter by chapter: signature, "
-        "docstring and source. Each lives in a snippet file that runs on its own; copy the "
-        "file, or the function, into your project.", "",
+        "The reusable functions that the examples define, chapter by chapter: signature and "
+        "docstring, and the section whose example runs it (its Source tab shows the whole file). "
+        "Each lives in a snippet file that runs on its own; copy the file, or the function, "
+        "into your project.", "",
     ]
     for chapter, title, modules in chapters:
         count = sum(len(names) for _, names in modules)
@@ -93,13 +100,16 @@ def reference_index(chapters: list[tuple[str, str, list[tuple[str, list[str]]]]]
     return "\n".join(lines) + "\n"
 
 
-def reference_page(chapter: str, title: str, modules: list[tuple[str, list[str]]]) -> str:
-    lines = ["---", f"title: 'API: {title}'", "search:", "  exclude: true", "---", "",
-             f"# API reference: {title}", "",
+def reference_page(chapter: str, title: str, modules: list[tuple[str, list[str]]],
+                   used_in: dict[str, list[Concept]] | None = None) -> str:
+    """``used_in``: example file -> the concept sections that run it."""
+    lines = [f"# API: {title}", "",
              f"Functions defined by the snippets of [{title}](../{chapter}/index.md).", ""]
     for module, names in modules:
         path = "snippets/" + module.replace(".", "/") + ".py"
-        lines += [f"## `{module.split('.', 1)[1]}`", "", f"From [`{path}`](../{path}).", ""]
+        runs = ", ".join(f"[{c.en}](../{c.page}#{c.id})" for c in (used_in or {}).get(path, []))
+        lines += [f"## `{module.split('.', 1)[1]}`", "", f"From [`{path}`](../{path})"
+                  + (f", run in {runs}." if runs else "."), ""]
         for name in names:
             lines += [f"::: {module}.{name}", ""]
     return "\n".join(lines)
@@ -113,6 +123,10 @@ def pages(docs: Path, snippets: Path, concepts: list[Concept], nav: list[str]) -
     reference = [entry for entry in reference if entry[2]]
     out = {GLOSSARY: glossary(concepts), CONCEPT_INDEX: concept_index(concepts, titled, nav),
            f"{REFERENCE}/index.md": reference_index(reference)}
+    used_in: dict[str, list[Concept]] = {}
+    for c in concepts:
+        for path in c.examples:
+            used_in.setdefault(path, []).append(c)
     for chapter, title, modules in reference:
-        out[f"{REFERENCE}/{chapter}.md"] = reference_page(chapter, title, modules)
+        out[f"{REFERENCE}/{chapter}.md"] = reference_page(chapter, title, modules, used_in)
     return out

@@ -19,6 +19,7 @@ from __future__ import annotations
 import json
 import logging
 import os
+import re
 import shutil
 import tempfile
 from functools import partial
@@ -31,14 +32,18 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 
-from kbsite import cache, generated, registry, upstream
-from kbsite.search import plain_code, teach_segmenter
+from kbsite import cache, exercises, generated, notebooks, registry, upstream
+from kbsite.generated import CHECK_SUFFIX
+from kbsite.lighten import lighten
+from kbsite.search import plain_code
 from kbsite.examples import Examples, format_block
 from kbsite.runner import Runner, default_jobs, imported_modules
 
 log = logging.getLogger("mkdocs.plugins.kbsite")
 
 TOOLTIPS = "abbr"  # Python-Markdown's extension, given the registry as its glossary
+
+
 def nav_pages(nav) -> list[str]:
     """Every page the navigation names, in its order."""
     if isinstance(nav, str):
@@ -60,6 +65,7 @@ class KBPlugin(BasePlugin[KBConfig]):
     def __init__(self) -> None:
         self.command, self.dirty, self.runner, self.sources = "build", False, None, None
         self.built: dict[str, set[str]] = {}  # under `serve --dirty`: page -> the files its blocks ran
+        self.exercises: dict[str, list[str]] = {}  # page -> its exercises, kept between the rebuilds of `serve`
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command, self.dirty = command, dirty
@@ -74,17 +80,18 @@ class KBPlugin(BasePlugin[KBConfig]):
         jobs = int(os.environ.get("KB_EXEC_JOBS") or self.config.exec_jobs) or default_jobs()
         if self.runner is None or self.runner.jobs != jobs:  # kept between the rebuilds of `serve`
             self.runner = Runner(jobs, preload=imported_modules(self.root / "snippets"))
+        self.registry = registry.load(config.docs_dir)
+        self.markdowns: dict[str, str] = {}  # page rendered in this build -> its Markdown, for its notebook
         self.examples = Examples(self.root, self.runner, cache.open_cache(self.config.cache, self.command, self.root),
-                                 float(os.environ.get("KB_EXEC_TIMEOUT") or self.config.exec_timeout))
+                                 float(os.environ.get("KB_EXEC_TIMEOUT") or self.config.exec_timeout),
+                                 {c.id: c.en for c in self.registry.concepts})
         fences = config.mdx_configs.setdefault("pymdownx.superfences", {}).setdefault("custom_fences", [])
         if any(f.get("name") in {"python", "py"} for f in fences):
             raise PluginError("markdown-exec must not handle python fences: remove python and py from its languages")
         fences += [{"name": name, "class": "python", "validator": validator,
                     "format": partial(format_block, self.examples)} for name in ("python", "py")]
-        self.registry = registry.load(config.docs_dir)
         for problem in self.registry.problems:
             log.warning("concept registry: %s", problem)
-        teach_segmenter(registry.chinese_words(self.registry.concepts))
         if TOOLTIPS not in config.markdown_extensions:
             raise PluginError(f"The 'kb' plugin needs the markdown extension '{TOOLTIPS}' (abbr, for tooltips).")
         tooltips = config.mdx_configs.setdefault(TOOLTIPS, {})
@@ -92,10 +99,19 @@ class KBPlugin(BasePlugin[KBConfig]):
         return config
 
     def on_files(self, files: Files, *, config) -> Files:
+        # The site carries only the theme assets its pages use: no source maps, and the search's
+        # language files only for the languages it indexes (lunr.<lang>, its segmenters).
+        langs = (config.plugins.get("material/search") or config.plugins.get("search")).config.lang or ["en"]
+        keep = {f"lunr.{name}.min.js" for name in (*langs, "stemmer.support", "multi")}
+        for file in [f for f in files if f.src_uri.startswith("assets/javascripts/")]:
+            name = file.src_uri.rsplit("/", 1)[-1]
+            if name.endswith(".map") or (file.src_uri.startswith("assets/javascripts/lunr/") and name not in keep):
+                files.remove(file)
         snippets = sorted((self.root / "snippets").rglob("*.py"))
-        for path in snippets:  # served, so each example can be downloaded
-            files.append(File(path.relative_to(self.root).as_posix(), str(self.root), config.site_dir,
-                              config.use_directory_urls))
+        for path in snippets:  # served, so each example can be downloaded (not the answer keys)
+            if not path.stem.endswith(CHECK_SUFFIX):
+                    files.append(File(path.relative_to(self.root).as_posix(), str(self.root), config.site_dir,
+                                  config.use_directory_urls))
         pages = generated.pages(Path(config.docs_dir), self.root / "snippets", self.registry.concepts,
                                 nav_pages(config.nav))
         for src, content in pages.items():
@@ -145,10 +161,16 @@ class KBPlugin(BasePlugin[KBConfig]):
         self.code_stash: dict[str, str] = {}
         if page.file.generated_by:
             return markdown
-        if page.file.src_uri.endswith("index.md"):
+        if page.file.src_uri.endswith("/index.md"):
             # A chapter index names every concept of the chapter; the page that explains one comes first.
             page.meta.setdefault("search", {}).setdefault("boost", 0.5)
-        return registry.add_synonyms(markdown, [c for c in self.registry.concepts if c.page == page.file.src_uri])
+            chapter = page.file.src_uri.split("/")[0]  # under its title: how many of the chapter's exercises are solved
+            markdown = re.sub(r"^(# .*)$", rf'\1\n\n<p class="kb-progress" data-kb-chapter="{chapter}"></p>',
+                              markdown, count=1, flags=re.M)
+        markdown = registry.add_synonyms(markdown, [c for c in self.registry.concepts if c.page == page.file.src_uri])
+        if notebooks.EXEC_FENCE.search(markdown.replace('exercises="1"', "")):
+            self.markdowns[page.file.src_uri] = markdown  # the page's notebook is written after the build
+        return markdown
 
     @event_priority(100)  # before the search plugin indexes the page
     def on_page_context(self, context, *, page, config, nav):  # noqa: ARG002
@@ -163,10 +185,25 @@ class KBPlugin(BasePlugin[KBConfig]):
             output = output.replace(simple, original, 1)
         for marker, svg in self.examples.figures.pop(page.file.src_uri, {}).items():
             output = output.replace(marker, svg, 1)
-        return output
+        self.exercises.update(self.examples.exercises)
+        output = exercises.chapter_progress(output, self.exercises)
+        if page.file.src_uri in self.markdowns:
+            output = notebooks.add_link(output, page.file.src_uri, page.url)
+        return lighten(output)
 
     def on_post_build(self, *, config) -> None:
-        upstream.fix_search_worker(Path(config.site_dir))
+        lists = [generated.GLOSSARY, generated.CONCEPT_INDEX, f"{generated.REFERENCE}/index.md",
+                 *(p for p in nav_pages(config.nav) if p.endswith("/index.md"))]
+        text = "".join(p.read_text(encoding="utf-8") for p in sorted(Path(config.docs_dir).rglob("*.md")))
+        urls = [re.sub(r"(index)?\.md$", "", p).rstrip("/") + "/" for p in lists]
+        upstream.install_search_worker(Path(config.site_dir), urls, text)
+        concepts = {c.id: c.page for c in self.registry.concepts}
+        files = {rel: (self.root / rel).read_text(encoding="utf-8") for rel in self.examples.outputs}
+        for src, markdown in self.markdowns.items():
+            nb = notebooks.notebook(markdown, src, config.site_url or "/", concepts, files, self.examples.outputs)
+            path = Path(config.site_dir) / notebooks.path(src)
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(notebooks.write(nb), encoding="utf-8")
         runs = self.examples.runs
         executed = {r.snippet: r.seconds for r in runs if not r.cached}  # a file runs once, shown by any blocks
         log.info("kb: %d examples executed in %.1f s, %d blocks served from the cache",

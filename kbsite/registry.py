@@ -10,6 +10,7 @@ the search dictionary are generated from this registry, so no term is typed twic
 from __future__ import annotations
 
 import dataclasses
+import html
 import re
 from pathlib import Path
 
@@ -18,6 +19,7 @@ from mkdocs.utils.meta import get_data
 HEADING = re.compile(r"^##\s+(?P<en>.+)\s+\((?P<zh>[^()]+)\)\s*\{#(?P<id>[a-z0-9][a-z0-9-]*)\}\s*$")
 ANCHORED_H2 = re.compile(r"^##\s+.*\{[^}]*#[A-Za-z0-9_-]+[^}]*\}\s*$")
 FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
+FILE_OPTION = re.compile(r"""\bfile=["']([^"']+)["']""")
 CJK = re.compile(r"[\u3400-\u9fff]")
 CJK_RUN = re.compile(r"[\u3400-\u9fff]+")
 
@@ -31,6 +33,7 @@ class Concept:
     line: int
     summary: str = ""
     synonyms: tuple[str, ...] = ()
+    examples: tuple[str, ...] = ()  # the example files its section runs
 
     @property
     def zh_terms(self) -> list[str]:
@@ -50,19 +53,23 @@ class Registry:
         return {c.id: c for c in self.concepts}
 
 
-def _headings(text: str):
+def _sections(text: str) -> list[tuple[int, str, list[str]]]:
+    """(line number, heading, the example files its fences run) for each ``## `` heading outside fences."""
+    sections: list[tuple[int, str, list[str]]] = []
     fence = None
     for number, line in enumerate(text.splitlines(), 1):
         m = FENCE.match(line)
         if m:
-            mark = m.group(1)
             if fence is None:
-                fence = mark
+                fence = m.group(1)
+                if sections and (run := FILE_OPTION.search(line)):
+                    sections[-1][2].append(run.group(1))
             elif line.strip().startswith(fence) and line.strip().strip(fence[0]) == "":
                 fence = None
             continue
         if fence is None and line.startswith("## "):
-            yield number, line
+            sections.append((number, line, []))
+    return sections
 
 
 def load(docs_dir: str | Path) -> Registry:
@@ -80,7 +87,7 @@ def load(docs_dir: str | Path) -> Registry:
             problems.append(f"{rel}: front matter 'concepts' must map concept ids to entries")
             entries = {}
         found = set()
-        for number, line in _headings(body):
+        for number, line, files in _sections(body):
             m = HEADING.match(line)
             if not m:
                 if ANCHORED_H2.match(line):
@@ -105,16 +112,10 @@ def load(docs_dir: str | Path) -> Registry:
                 synonyms = [synonyms]
             concepts.append(Concept(cid, m.group("en").strip(), m.group("zh").strip(), rel,
                                     number + offset, str(entry.get("summary", "")).strip(),
-                                    tuple(str(s) for s in synonyms)))
+                                    tuple(str(s) for s in synonyms), tuple(files)))
         for cid in sorted(set(entries) - found):
             problems.append(f"{rel}: front matter lists {cid}, but the page has no heading {{#{cid}}}")
     return Registry(concepts, problems)
-
-
-def chinese_words(concepts: list[Concept]) -> list[str]:
-    """Every run of two or more Chinese characters in a registered term or synonym."""
-    words = [run for c in concepts for term in [*c.zh_terms, *c.synonyms] for run in CJK_RUN.findall(term)]
-    return list(dict.fromkeys(w for w in words if len(w) > 1))
 
 
 def tooltips(concepts: list[Concept]) -> dict[str, str]:
@@ -134,5 +135,6 @@ def add_synonyms(markdown: str, concepts: list[Concept]) -> str:
         out.append(line)
         m = HEADING.match(line)
         if m and m.group("id") in synonyms:
-            out += ["", f'<p class="kb-aka">Also known as: {" · ".join(synonyms[m.group("id")])}</p>', ""]
+            also = " · ".join(html.escape(s) for s in synonyms[m.group("id")])
+            out += ["", f'<p class="kb-aka">Also known as: {also}</p>', ""]
     return "\n".join(out)

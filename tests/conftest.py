@@ -30,21 +30,36 @@ def _git_status() -> list[str]:
 
 
 ARTIFACTS = Path(os.environ.get("KB_TEST_ARTIFACTS", "/tmp/dl-notes-test-artifacts"))
-RUN_DIR = "KB_TEST_RUN_DIR"  # this run's shared folder: the real site's build, its cache and report
+# The sweeps that visit everything (every page in the browser at two sizes, every term in the
+# search, every example copied alone, every notebook, every example run twice) run in full under
+# CI=true or KB_FULL=1 (`make test-full`); `make test` takes a fixed sample of each, to stay fast.
+FULL = os.environ.get("CI", "").lower() == "true" or os.environ.get("KB_FULL") == "1"
 
-# Snippets whose printed output is a wall-clock measurement: it differs from run to run by design.
-TIMED_SNIPPETS = {"snippets/training_difficulties/batch_momentum_batch_noise.py"}
+
+def sample(items: list, every: int) -> list:
+    """``items`` under a full run, else every ``every``-th of them (the same ones each time)."""
+    return list(items) if FULL else list(items)[::every]
+
+
+RUN_DIR = "KB_TEST_RUN_DIR"  # this run's shared folder: the real site's build, its cache and report
 
 # Test files in the order they are handed out. The real site builds in the background from
 # the start of the run (see SiteBuild); the files that do not need it come first, so both
 # workers have work while it builds.
-ORDER = ("test_units.py", "test_failures.py", "test_cache.py", "test_snippets.py", "test_site.py", "test_browser.py")
-NEED_SITE = ("test_snippets.py", "test_site.py", "test_browser.py")
+ORDER = ("test_units.py", "test_failures.py", "test_cache.py", "test_exercises.py", "test_seeds.py", "test_snippets.py",
+         "test_site.py", "test_notebooks.py", "test_pdf.py", "test_browser.py")
+NEED_SITE = ("test_snippets.py", "test_site.py", "test_notebooks.py", "test_pdf.py", "test_browser.py")
 
 
 def _selects_site_tests(config) -> bool:
+    """Whether the run takes whole files that need the site (then it builds from the start); a
+    run of chosen tests (node ids, -k) builds it only if one of them asks for it."""
+    if config.option.keyword:
+        return False
     for arg in config.args:
-        path = Path(arg.split("::", 1)[0])
+        if "::" in arg:
+            continue
+        path = Path(arg)
         path = path if path.is_absolute() else Path(config.invocation_params.dir) / path
         if path.is_dir() or path.name in NEED_SITE:
             return True
@@ -103,15 +118,21 @@ def pytest_runtest_setup(item):
 
 
 def pytest_terminal_summary(terminalreporter):
-    rows = [r for f in sorted(ARTIFACTS.glob("search-*.json")) for r in json.loads(f.read_text())]
-    if not rows:
-        return
-    terminalreporter.section("search hit rate (page in the top 3 results)")
-    for lang in ("en", "zh", "synonym"):
-        mine = [r for r in rows if r["lang"] == lang]
-        if mine:
-            hits = sum(r["hit"] for r in mine)
-            terminalreporter.write_line(f"{lang:8} {hits}/{len(mine)} = {hits / len(mine):.1%}")
+    for name in ("terms", "natural"):
+        path = ARTIFACTS / f"search-{name}.json"
+        if not path.exists():
+            continue
+        rows = json.loads(path.read_text())
+        if not rows:
+            continue
+        if name == "terms":
+            terminalreporter.section("search: the right page first, and in the top 3")
+        for kind in sorted({r["kind"] for r in rows}) + ["all"]:
+            mine = [r for r in rows if kind in ("all", r["kind"])]
+            first = sum(r["rank"] == 0 for r in mine)
+            top3 = sum(r["rank"] is not None for r in mine)
+            terminalreporter.write_line(f"{name:8} {kind:15} first {first}/{len(mine)} = {first / len(mine):6.1%}"
+                                        f"   top 3 {top3}/{len(mine)} = {top3 / len(mine):6.1%}")
     terminalreporter.write_line(f"screenshots and search results: {ARTIFACTS}")
 
 
@@ -215,7 +236,9 @@ def built_site() -> BuiltSite:
 
 MINI_NAV = """nav:
   - Home: index.md
-  - Demo: demo/index.md
+  - Demo:
+      - demo/index.md
+      - demo/more.md
   - Glossary:
       - glossary.md
       - concepts.md
@@ -233,7 +256,7 @@ print("the plot was shown")
 '''
 
 
-def fence(file: str, block_id: str, options: str = 'source="tabbed-left"') -> str:
+def fence(file: str, block_id: str, options: str = 'source="tabbed-right"') -> str:
     """An executed fence for ``snippets/demo/<file>``."""
     return f'```python exec="on" {options} id="{block_id}" file="snippets/demo/{file}"\n```\n'
 
@@ -250,15 +273,17 @@ class MiniProject:
         config = re.sub(r"(?ms)^nav:.*\Z", MINI_NAV, config)
         (path / "mkdocs.yml").write_text(config, encoding="utf-8")
         (path / "docs" / "index.md").write_text("# Home\n\nSee the [demo](demo/index.md).\n", encoding="utf-8")
+        (path / "docs" / "demo" / "index.md").write_text("# Demo\n\nThe demo chapter.\n", encoding="utf-8")
+        (path / "docs" / "demo" / "more.md").write_text("# More\n\nA second page of the chapter.\n", encoding="utf-8")
 
     def snippet(self, name: str, code: str) -> Path:
         target = self.path / "snippets" / "demo" / name
         target.write_text(textwrap.dedent(code), encoding="utf-8")
         return target
 
-    def page(self, body: str, concepts: str = "") -> None:
+    def page(self, body: str, concepts: str = "", name: str = "index.md") -> None:
         front = f"---\nconcepts:\n{textwrap.indent(textwrap.dedent(concepts), '  ')}---\n" if concepts else ""
-        (self.path / "docs" / "demo" / "index.md").write_text(front + textwrap.dedent(body), encoding="utf-8")
+        (self.path / "docs" / "demo" / name).write_text(front + textwrap.dedent(body), encoding="utf-8")
 
     def build(self, site: Path | None = None, **env) -> subprocess.CompletedProcess:
         return build_site(self.path, site or self.path / "site", {k: str(v) for k, v in env.items()}, timeout=300)

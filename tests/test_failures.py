@@ -18,10 +18,10 @@ GOOD_PAGE = """\
 
 A formula, $x^2 - y^2$.
 
-```python exec="on" source="tabbed-left" id="escape-block" file="snippets/demo/shouty.py"
+```python exec="on" source="tabbed-right" id="escape-block" file="snippets/demo/shouty.py"
 ```
 
-```python exec="on" source="tabbed-left" id="plot-block" file="snippets/demo/plot.py"
+```python exec="on" source="tabbed-right" id="plot-block" file="snippets/demo/plot.py"
 ```
 """
 CONCEPTS = "saddle-point:\n  summary: A point where the gradient is zero and the curvature has both signs.\n"

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import ast
 import html as html_lib
+import json
 import re
 from pathlib import Path
 
 import pytest
 
 from kbsite import registry
+from conftest import ARTIFACTS
+from kbsite.generated import CHECK_SUFFIX
 from sitecheck import broken_links, external_resources, html_path, parse
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -91,6 +94,20 @@ def test_registry_is_consistent():
     assert not reg.problems, "\n".join(reg.problems)
 
 
+def test_a_synonym_names_one_concept():
+    """A synonym leads the search to one section: it is no other concept's heading term or synonym.
+    (Two headings may share a Chinese term where the syllabus gives it to both, an overview in
+    the course map and the section that explains it.)"""
+    concepts = registry.load(DOCS).concepts
+    owners: dict[str, set[str]] = {}
+    for c in concepts:
+        for term in (c.en, *c.zh_terms, *c.synonyms):
+            owners.setdefault(term.lower(), set()).add(c.id)
+    shared = [f"{s!r}: {sorted(owners[s.lower()])}" for c in concepts for s in c.synonyms
+              if len(owners[s.lower()]) > 1]
+    assert not shared, "synonyms listed for two concepts:\n  " + "\n  ".join(sorted(set(shared)))
+
+
 def test_every_snippet_ran_in_the_build(built_site):
     assert not any(r["cached"] for r in built_site.runs), "the test build must not use the execution cache"
     ran = {r["snippet"] for r in built_site.runs if r["snippet"]}
@@ -138,19 +155,124 @@ def test_math_is_typeset_by_the_site_own_katex(built_site):
 
 def test_snippets_are_served_for_download(built_site):
     for rel in _snippets():
+        if rel.endswith(f"{CHECK_SUFFIX}.py"):  # the answer keys of a page's exercises are not served
+            assert not (built_site.path / rel).exists(), rel
+            continue
         served = built_site.path / rel
         assert served.is_file() and served.read_bytes() == (ROOT / rel).read_bytes(), rel
 
 
+def _heading(inner_html: str) -> str:
+    """A heading's text, without its permalink."""
+    inner_html = re.sub(r'<a class="headerlink".*?</a>', "", inner_html, flags=re.S)
+    return html_lib.unescape(re.sub(r"<[^>]+>", "", inner_html)).strip()
+
+
+def test_one_name_per_page(built_site):
+    """A page's title (sidebar, browser tab, search result) is its heading, and a chapter's label in
+    the navigation is its index page's heading: a reader never meets one page under two names."""
+    import yaml
+
+    loader = type("Loader", (yaml.SafeLoader,), {})
+    loader.add_multi_constructor("!", lambda *_: None)  # mkdocs.yml's !relative and !!python tags
+    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=loader)
+    site_name = config["site_name"]
+    wrong = []
+    for page in built_site.pages():
+        text = page.read_text(encoding="utf-8")
+        title = re.search(r"<title>(.*?)</title>", text, re.S)
+        h1 = re.search(r"<h1\b[^>]*>(.*?)</h1>", text, re.S)
+        if page.parent == built_site.path or not title or not h1 or 'http-equiv="refresh"' in text:
+            continue  # the home page is "Home" in the navigation, and redirects have no heading
+        heading = _heading(h1.group(1))
+        name = html_lib.unescape(title.group(1)).removesuffix(f" - {site_name}").strip()
+        if name != heading:
+            wrong.append(f"{page.relative_to(built_site.path)}: titled '{name}', headed '{heading}'")
+    for section in config["nav"]:
+        (label, children), = section.items()
+        index = next((c for c in children if isinstance(c, str) and c.endswith("/index.md")), None) \
+            if isinstance(children, list) else None
+        if index:
+            h1 = re.search(r"<h1\b[^>]*>(.*?)</h1>", html_path(built_site.path, index).read_text(encoding="utf-8"), re.S)
+            heading = _heading(h1.group(1)) if h1 else None
+            if heading != label:
+                wrong.append(f"navigation '{label}' opens {index}, headed '{heading}'")
+    assert not wrong, "pages with two names:\n  " + "\n  ".join(wrong)
+
+
+def _shown(html: str) -> str:
+    """The text a reader sees: tags dropped, entities read, typeset math back in $...$, one space."""
+    html = re.sub(r"<(script|style)\b.*?</\1>", "", html, flags=re.S)
+    text = html_lib.unescape(re.sub(r"<[^>]+>", "", html))
+    text = re.sub(r"\\\((.*?)\\\)", r"$\1$", text, flags=re.S)
+    return " ".join(text.split())
+
+
+def _written(markdown: str) -> str:
+    """What Markdown source should show: code spans and links reduced to their text, one space."""
+    text = re.sub(r"(`+)(.+?)\1", lambda m: m.group(2).strip(), markdown)
+    text = re.sub(r"\[([^\]]+)\]\([^)]*\)", r"\1", text)
+    return " ".join(text.split())
+
+
+def test_summaries_synonyms_and_docstrings_render_as_written(built_site):
+    """No summary, synonym or docstring summary line loses or gains a character on the way to the
+    page (a ``*`` read as emphasis, a synonym split at its comma)."""
+    concepts = registry.load(DOCS).concepts
+    glossary = _shown((built_site.path / "glossary" / "index.html").read_text(encoding="utf-8"))
+    index = _shown((built_site.path / "concepts" / "index.html").read_text(encoding="utf-8"))
+    wrong = [f"glossary: {c.id}: {c.summary!r}" for c in concepts if " ".join(c.summary.split()) not in glossary]
+    wrong += [f"concept index: {c.id}: {c.en} ({c.zh})" for c in concepts if f"{c.en} ({c.zh})" not in index]
+    wrong += [f"synonym of {c.id} cut at a comma? {s!r}" for c in concepts for s in c.synonyms
+              if s.count("(") != s.count(")") or s.count("[") != s.count("]")]
+    pages = {}
+    for c in concepts:
+        if c.synonyms:
+            path = html_path(built_site.path, c.page)
+            pages.setdefault(path, path.read_text(encoding="utf-8"))
+            line = re.search(rf'id="{re.escape(c.id)}".*?<p class="kb-aka">Also known as: (.*?)</p>', pages[path], re.S)
+            shown = [_shown(s) for s in line.group(1).split(" · ")] if line else []
+            if shown != [" ".join(s.split()) for s in c.synonyms]:
+                wrong.append(f"synonyms of {c.id}: {list(c.synonyms)} shown as {shown}")
+    for rel in _snippets():
+        if rel.endswith(f"{CHECK_SUFFIX}.py"):
+            continue
+        chapter = rel.split("/")[1].replace("_", "-")
+        page = _shown((built_site.path / "reference" / chapter / "index.html").read_text(encoding="utf-8"))
+        for node in ast.parse((ROOT / rel).read_text(encoding="utf-8")).body:
+            doc = ast.get_docstring(node) if isinstance(node, (ast.FunctionDef, ast.ClassDef)) else None
+            if doc and not node.name.startswith("_"):
+                summary = _written(doc.split("\n\n", 1)[0])
+                if summary not in page:
+                    wrong.append(f"{rel}: {node.name}: {summary!r}")
+    assert not wrong, f"{len(wrong)} texts render otherwise than written:\n  " + "\n  ".join(wrong[:40])
+
+
+MKDOCS_OWN = ("Cleaning site directory", "Building documentation to directory:", "Documentation built in")
+
+
+def test_a_clean_build_says_only_what_the_reader_needs(built_site):
+    """The build's log: MkDocs' start and finish lines and the kb summary, no advice or noise."""
+    noise = [line for line in built_site.log.splitlines() if line.strip()
+             and not any(line.startswith(f"INFO    -  {own}") for own in MKDOCS_OWN)
+             and not line.startswith("INFO    -  kb: ") and not line.startswith("Built ")]
+    assert not noise, "the build logged:\n  " + "\n  ".join(noise[:20])
+
+
 def test_pages_stay_light(built_site):
-    heavy = [f"{p.relative_to(built_site.path)}: {p.stat().st_size // 1024} KiB"
-             for p in built_site.pages() if p.stat().st_size > 2_500_000]
-    assert not heavy, "pages over 2.5 MB:\n  " + "\n  ".join(heavy)
+    """Every page under 300 KB (figures kept simple), the whole site under 15 MB."""
+    heavy = [f"{p.relative_to(built_site.path)}: {p.stat().st_size // 1000} KB"
+             for p in built_site.pages() if p.stat().st_size > 300_000]
+    assert not heavy, "pages over 300 KB:\n  " + "\n  ".join(heavy)
+    total = sum(p.stat().st_size for p in built_site.path.rglob("*") if p.is_file())
+    assert total < 15_000_000, f"the site weighs {total / 1e6:.1f} MB (limit 15 MB)"
 
 
 def test_api_reference_documents_every_documented_function(built_site):
     missing = []
     for rel in _snippets():
+        if rel.endswith(f"{CHECK_SUFFIX}.py"):
+            continue  # a page's exercises, not code to reuse
         tree = ast.parse((ROOT / rel).read_text(encoding="utf-8"))
         module = rel.removeprefix("snippets/").removesuffix(".py").replace("/", ".")
         chapter = rel.split("/")[1].replace("_", "-")
@@ -166,7 +288,7 @@ def test_api_reference_documents_every_documented_function(built_site):
 def test_every_executed_snippet_has_a_download_link_on_its_page(built_site):
     missing = []
     for run in built_site.runs:
-        if not run["snippet"]:
+        if not run["snippet"] or run["snippet"].endswith(f"{CHECK_SUFFIX}.py"):
             continue
         html = html_path(built_site.path, run["page"]).read_text(encoding="utf-8")
         name = run["snippet"].rsplit("/", 1)[1]
@@ -252,3 +374,58 @@ def test_terms_in_the_prose_carry_their_registry_definition(built_site):
             assert html_lib.unescape(title) in summaries, f"{page}: tooltip not from the registry: {title[:80]}"
             found += 1
     assert found > len(concepts), f"only {found} tooltips on the whole site"
+
+
+EXERCISE = re.compile(r'<form class="kb-exercise"[^>]*data-kb-exercise="([^"]+)" data-kb-kind="(\w+)" '
+                      r'data-kb-key="([^"]+)">.*?<p class="kb-ex-meta">.*?href="([^"]*)"', re.S)
+
+
+def _typed_keys(path: Path) -> list[str]:
+    """The exercises of a check file whose numeric key is a number written into the exercise
+    (``"answer": 0.5``) rather than a value the code computed."""
+    typed = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if not isinstance(node, ast.Dict):
+            continue
+        fields = {k.value: v for k, v in zip(node.keys, node.values) if isinstance(k, ast.Constant)}
+        answer = fields.get("answer")
+        if isinstance(answer, ast.UnaryOp):
+            answer = answer.operand
+        if "options" not in fields and isinstance(answer, ast.Constant) and isinstance(answer.value, (int, float)) \
+                and not isinstance(answer.value, bool):
+            name = fields.get("id")
+            typed.append(f"{path.relative_to(ROOT)}:{node.lineno}: {name.value if isinstance(name, ast.Constant) else '?'}")
+    return typed
+
+
+def test_every_concept_has_an_exercise_with_a_key_the_code_computed(built_site):
+    """At least one exercise per concept (145 or more), at least 60 to compute or predict, each
+    linked to its concept's section; no key is a number typed into an exercise of its check file."""
+    concepts = {c.id: c for c in registry.load(DOCS).concepts}
+    found, wrong = [], []
+    for md in sorted(DOCS.rglob("*.md")):
+        text = md.read_text(encoding="utf-8")
+        fence = re.search(r'file="([^"]+)"[^\n]*exercises="1"|exercises="1"[^\n]*file="([^"]+)"', text)
+        if not fence:
+            continue
+        check_file = ROOT / (fence.group(1) or fence.group(2))
+        page = md.relative_to(DOCS).as_posix()
+        wrong += [f"{where}: its key is typed, not computed" for where in _typed_keys(check_file)]
+        for key, kind, secret, href in EXERCISE.findall(html_path(built_site.path, page).read_text(encoding="utf-8")):
+            concept = href.rsplit("#", 1)[-1]
+            found.append({"exercise": key, "kind": kind, "concept": concept, "chapter": page.split("/")[0]})
+            if concept not in concepts:
+                wrong.append(f"{key}: links to {href}, not a concept section")
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    (ARTIFACTS / "exercises.json").write_text(json.dumps(found, indent=1))
+    untested = sorted(set(concepts) - {f["concept"] for f in found})
+    computed = sum(f["kind"] in ("numeric", "predict") for f in found)
+    by_chapter = {}
+    for f in found:
+        by_chapter.setdefault(f["chapter"], []).append(f["kind"])
+    print("\nexercises: " + ", ".join(f"{ch} {len(k)}" for ch, k in sorted(by_chapter.items()))
+          + f"; {len(found)} in all, {computed} numeric or predict")
+    assert not wrong, "\n  ".join(["exercises with a problem:", *wrong[:30]])
+    assert not untested, f"{len(untested)} concepts have no exercise: {untested}"
+    assert len(found) >= 145 and computed >= 60, f"{len(found)} exercises, {computed} numeric or predict"
+
