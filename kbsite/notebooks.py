@@ -66,7 +66,17 @@ def notebook(markdown: str, page: str, site_url: str, concepts: dict[str, str], 
     cells = [v4.new_code_cell(
         f"# {url}\n# This notebook runs top to bottom with only numpy, torch and matplotlib installed:\n"
         f"#   pip install {pins}\n# Each code cell is one example file of the page, with what it printed in the site's build;\n"
-        f"# run it to draw its figures.")]
+        f"# run it to draw its figures.\n"
+        f"# Each example runs here as it does on its own: before every cell, the settings an example may\n"
+        f"# change for the whole process (torch's default dtype, print options, plot style) are reset.\n"
+        f"import matplotlib.pyplot as plt\nimport numpy as np\nimport torch\n\n"
+        f"NUMPY_PRINT = np.get_printoptions()\n\n\n"
+        f"def as_on_its_own(*_):\n"
+        f"    torch.set_default_dtype(torch.float32)\n"
+        f"    torch.set_printoptions(profile=\"default\")\n"
+        f"    np.set_printoptions(**NUMPY_PRINT)\n"
+        f"    plt.rcdefaults()\n\n\n"
+        f"get_ipython().events.register(\"pre_run_cell\", as_on_its_own)  # noqa: F821")]
     pos = 0
     for m in EXEC_FENCE.finditer(markdown):
         text = prose(markdown[pos:m.start()], page, site_url, concepts)

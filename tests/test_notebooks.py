@@ -7,7 +7,6 @@ notebook prints, cell by cell, what the page shows: all of them under CI=true or
 from __future__ import annotations
 
 import hashlib
-import os
 from pathlib import Path
 
 import nbformat
@@ -22,7 +21,6 @@ PAGES = sorted(p.relative_to(ROOT / "docs").as_posix() for p in (ROOT / "docs").
                if notebooks.EXEC_FENCE.search(p.read_text(encoding="utf-8").replace('exercises="1"', "")))
 RUN = sample(PAGES, 50)
 
-pytestmark = pytest.mark.xdist_group("site")
 
 
 def _printed(built_site) -> dict[str, str]:

@@ -18,7 +18,7 @@ from kbsite.dev import pdf
 
 ROOT = Path(__file__).resolve().parent.parent
 
-pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("site")]
+pytestmark = [pytest.mark.browser]
 
 
 @pytest.fixture(scope="module")

@@ -169,12 +169,18 @@ def test_an_example_imports_without_running_and_its_functions_pass_their_example
         assert not report["failed"], f"{rel}: {name}'s docstring example fails:\n{report['log']}"
 
 
-# A sample in `make test`; every example under CI=true or KB_FULL=1.
-STANDALONE = sample(SNIPPETS, 66)
-SAVEFIG = '''\
-import runpy, sys
+# A sample in `make test`; every example under CI=true or KB_FULL=1 (a page's exercises are not
+# an example to take, so its _check.py is left out).
+STANDALONE = sample([p for p in SNIPPETS if not p.stem.endswith(CHECK_SUFFIX)], 66)
+ALONE = '''\
+import contextlib, importlib, io, json, runpy, sys
 import matplotlib.pyplot as plt
 
+printed = io.StringIO()
+with contextlib.redirect_stdout(printed):
+    importlib.import_module({module!r})
+on_import = {{"printed": printed.getvalue(), "figures": len(plt.get_fignums())}}
+plt.close("all")
 shown = []
 def show(*args, **kwargs):
     for number in plt.get_fignums():
@@ -184,34 +190,31 @@ def show(*args, **kwargs):
             shown.append(name)
     plt.close("all")
 plt.show = show
-runpy.run_path(sys.argv[1], run_name="__main__")
-show()
+out = io.StringIO()
+with contextlib.redirect_stdout(out):
+    runpy.run_path({file!r}, run_name="__main__")
+    show()
+print(json.dumps({{"import": on_import, "stdout": out.getvalue(), "figures": shown}}))
 '''
 
 
 @pytest.mark.parametrize("path", STANDALONE, ids=[_rel(p).removeprefix("snippets/") for p in STANDALONE])
 def test_an_example_copied_alone_runs_imports_and_draws_the_page_figures(path: Path, tmp_path: Path):
-    """`python file.py` in an empty folder prints the page's text; `import file` prints nothing;
-    with plt.savefig in place of plt.show, the figures are the page's, byte for byte."""
+    """Copied alone into an empty folder, in a fresh Python with only numpy, torch and matplotlib
+    (MPLBACKEND=Agg): `import file` prints and draws nothing; the file run as `__main__` prints the
+    page's text; with plt.savefig in place of plt.show, its figures are the page's, byte for byte."""
     rel = _rel(path)
     shutil.copy(path, tmp_path / path.name)
     env = {k: v for k, v in os.environ.items() if not k.startswith(("PYTHON", "KB_"))} | {"MPLBACKEND": "Agg"}
-
-    def python(*args: str) -> subprocess.CompletedProcess:
-        return subprocess.run([sys.executable, *args], cwd=tmp_path, env=env, capture_output=True, text=True,
-                              timeout=120)
-
-    run = python(path.name)
-    assert run.returncode == 0, f"{rel}:\n{run.stderr[-3000:]}"
+    check = ALONE.format(module=path.stem, file=path.name, settings=SVG_SETTINGS)
+    proc = subprocess.run([sys.executable, "-c", check], cwd=tmp_path, env=env, capture_output=True, text=True,
+                          timeout=120)
+    assert proc.returncode == 0, f"{rel}:\n{proc.stderr[-3000:]}"
+    found = json.loads(proc.stdout.strip().splitlines()[-1])
+    assert found["import"] == {"printed": "", "figures": 0}, f"{rel}: `import {path.stem}` ran its demonstration"
     built = _build_run(rel)
     assert built is not None, f"{rel} did not run in the build"
-    assert hashlib.sha256(run.stdout.encode("utf-8")).hexdigest() == built["output_sha256"], \
+    assert hashlib.sha256(found["stdout"].encode("utf-8")).hexdigest() == built["output_sha256"], \
         f"{rel}: run on its own, it prints something else than the page shows"
-    imported = python("-c", f"import {path.stem}")
-    assert imported.returncode == 0 and imported.stdout == "", f"{rel}: `import {path.stem}` ran its demonstration"
-    if built["figures_sha256"]:
-        saved = python("-c", SAVEFIG.format(settings=SVG_SETTINGS), path.name)
-        assert saved.returncode == 0, saved.stderr[-3000:]
-        drawn = [hashlib.sha256((tmp_path / f"figure-{i}.svg").read_bytes()).hexdigest()
-                 for i in range(len(built["figures_sha256"]))]
-        assert drawn == built["figures_sha256"], f"{rel}: the figures saved on their own differ from the page's"
+    drawn = [hashlib.sha256((tmp_path / name).read_bytes()).hexdigest() for name in found["figures"]]
+    assert drawn == built["figures_sha256"], f"{rel}: the figures saved on their own differ from the page's"

@@ -69,7 +69,9 @@ def _built(site: Path, src: str) -> Path:
 def compose(site: Path, config_file: Path) -> str:
     """The print document: every page's article in navigation order, links made internal."""
     config = load_config(str(config_file))
-    pages = [src for src in nav_pages(config.nav) if _built(site, src).is_file()]
+    # the notes in reading order; the API reference stays on the site (its signatures and docstrings
+    # are the example files' own, which the pages show)
+    pages = [src for src in nav_pages(config.nav) if _built(site, src).is_file() and not src.startswith("reference/")]
     ids = {src: _slug(src) for src in pages}
     by_url = {_url(src): src for src in pages}
     body, toc, chapter = [], [], None
