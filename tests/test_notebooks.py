@@ -48,8 +48,13 @@ def test_every_page_with_examples_has_its_notebook_linked(built_site):
 
 
 @pytest.mark.parametrize("page", RUN)
-def test_a_notebook_runs_in_a_fresh_kernel_and_prints_what_the_page_shows(built_site, page, tmp_path):
+def test_a_notebook_runs_in_a_fresh_kernel_and_prints_what_the_page_shows(built_site, page, tmp_path, monkeypatch):
     from nbclient import NotebookClient
+
+    # the kernel computes on one thread, as the build's runner does (two kernels run at once
+    # under xdist), and draws with Agg: the test compares text, and the figures are the runner's
+    monkeypatch.setenv("OMP_NUM_THREADS", "1")
+    monkeypatch.setenv("MPLBACKEND", "Agg")
 
     nb = nbformat.reads((built_site.path / notebooks.path(page)).read_text(encoding="utf-8"), as_version=4)
     expected = ["".join(o.text for o in c.outputs if o.output_type == "stream") for c in nb.cells if c.cell_type == "code"]
