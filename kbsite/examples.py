@@ -198,20 +198,36 @@ def format_block(examples: Examples, source: str, language: str, css_class: str,
                   f'title="Download {rel}">Download <code>{name}</code></a></p>')
 
 
+PART = "<!-- kb-exercise-part -->"
+
+
 def _exercises(examples: Examples, stdout: str, md, rel: str, where: str) -> str:
     """The exercises a check file printed (JSON), rendered; a bad list is a warning naming the file."""
-    converter = MarkdownConverter(md, update_toc=False)
-
-    def convert(text: str, inline: bool = False) -> str:
-        out = str(converter.convert(text)).strip()
-        return out[3:-4] if inline and out.startswith("<p>") and out.endswith("</p>") else out
-
     try:
         found = exercises_mod.check(json.loads(stdout), set(examples.concepts))
     except (ValueError, exercises_mod.ExerciseError) as error:
         log.warning("%s: %s (%s)", rel, error, where)
         return _failure(f"{rel}: {error} ({where})", "")
-    html, ids = exercises_mod.render(found, examples.page_src, convert,
-                                     lambda cid: f"[{examples.concepts[cid]}][{cid}]")
+    def link(cid: str) -> str:
+        return f"[{examples.concepts[cid]}][{cid}]"
+
+    # The page's exercises hold a few hundred short Markdown texts; each conversion in its own
+    # Markdown instance costs more than the text. So: a first pass collects the texts, one
+    # conversion renders them all (kept apart by a comment that passes through as it is), and
+    # a second pass puts each in its place.
+    texts: dict[str, str] = {}
+    exercises_mod.render(found, examples.page_src, lambda text, inline=False: texts.setdefault(text, ""), link)
+    parts = str(MarkdownConverter(md, update_toc=False).convert(f"\n\n{PART}\n\n".join(texts))).split(PART)
+    if len(parts) != len(texts):
+        message = f"{rel}: an exercise's Markdown left a text open, so it ran into the next ({where})"
+        log.warning(message)
+        return _failure(message, "")
+    texts = {text: part.strip() for text, part in zip(texts, parts, strict=True)}
+
+    def convert(text: str, inline: bool = False) -> str:
+        out = texts[text]
+        return out[3:-4] if inline and out.startswith("<p>") and out.endswith("</p>") else out
+
+    html, ids = exercises_mod.render(found, examples.page_src, convert, link)
     examples.exercises[examples.page_src] = ids
     return Markup(html)

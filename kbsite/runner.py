@@ -148,7 +148,7 @@ class Runner:
         self.jobs = max(1, jobs)
         self._context = multiprocessing.get_context("forkserver")
         self._context.set_forkserver_preload(
-            ["kbsite.preload", *(m for name in PRELOADS if name in set(preload) for m in PRELOADS[name])])
+            ["kbsite.preload", "kbsite.runner", *(m for name in PRELOADS if name in set(preload) for m in PRELOADS[name])])
         self._threads = ThreadPoolExecutor(max_workers=self.jobs, thread_name_prefix="kb-run")
 
     def run(self, code: str, filename: str | os.PathLike, timeout: float = DEFAULT_TIMEOUT,

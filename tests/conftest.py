@@ -46,8 +46,8 @@ RUN_DIR = "KB_TEST_RUN_DIR"  # this run's shared folder: the real site's build, 
 # Test files in the order they are handed out. The real site builds in the background from
 # the start of the run (see SiteBuild); the files that do not need it come first, so both
 # workers have work while it builds.
-ORDER = ("test_units.py", "test_failures.py", "test_cache.py", "test_exercises.py", "test_seeds.py", "test_snippets.py",
-         "test_site.py", "test_notebooks.py", "test_pdf.py", "test_browser.py")
+ORDER = ("test_units.py", "test_failures.py", "test_cache.py", "test_exercises.py", "test_seeds.py", "test_browser.py",
+         "test_snippets.py", "test_site.py", "test_notebooks.py", "test_pdf.py")
 NEED_SITE = ("test_snippets.py", "test_site.py", "test_notebooks.py", "test_pdf.py", "test_browser.py")
 
 

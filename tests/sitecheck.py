@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from html.parser import HTMLParser
 from pathlib import Path
@@ -56,6 +57,14 @@ class _Page(HTMLParser):
 
 
 def parse(path: Path) -> _Page:
+    """The page's ids, links and resources (parsed once per version of the file in a test run)."""
+    stat = path.stat()
+    return _parse(path, stat.st_mtime_ns, stat.st_size)
+
+
+@functools.cache
+def _parse(path: Path, mtime_ns: int, size: int) -> _Page:
+    """(mtime_ns and size only make the cache's key: a rewritten file is read again.)"""
     page = _Page()
     page.feed(path.read_text(encoding="utf-8"))
     return page
@@ -112,17 +121,10 @@ def _target(site: Path, page_path: Path, url: str) -> Path | None:
 
 def broken_links(site: Path) -> list[str]:
     """'page: url (why)' for every internal link or anchor that does not resolve."""
-    cache: dict[Path, _Page] = {}
-
-    def load(p: Path) -> _Page:
-        if p not in cache:
-            cache[p] = parse(p)
-        return cache[p]
-
     broken = []
     for page_path in sorted(site.rglob("*.html")):
         rel = page_path.relative_to(site).as_posix()
-        page = load(page_path)
+        page = parse(page_path)
         for url in page.links + page.resources:
             if is_external(url) or url.startswith(("mailto:", "javascript:", "data:")):
                 continue
@@ -132,6 +134,6 @@ def broken_links(site: Path) -> list[str]:
                 continue
             _, fragment = urldefrag(url)
             if fragment and target.suffix == ".html":
-                if unquote(fragment) not in load(target).ids:
+                if unquote(fragment) not in parse(target).ids:
                     broken.append(f"{rel}: {url} (no element with id '{unquote(fragment)}')")
     return broken

@@ -25,13 +25,16 @@ from sitecheck import html_path, url_path
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = Path(os.environ.get("KB_CHROMIUM", "/usr/bin/chromium"))
+# Nothing outside the site can load: every host name but the test server's fails to resolve
+# (the tests record any request for one; see the page fixture).
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--disable-quic"]
+                 "--disable-component-update", "--disable-sync", "--disable-quic",
+                 "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"]
 CONCEPTS = registry.load(ROOT / "docs").concepts
 DESKTOP, PHONE = {"width": 1440, "height": 900}, {"width": 390, "height": 844}
 CHAPTERS = sorted({c.chapter for c in CONCEPTS})
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]  # one Chromium and one search index per run
 
 
 def _need_chromium():
@@ -79,24 +82,24 @@ def browser():
         b.close()
 
 
-@pytest.fixture
-def page(browser, base_url):
-    """A page that may only talk to the local server: anything else is blocked and recorded."""
-    context = browser.new_context(viewport=DESKTOP, accept_downloads=True)
-    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=base_url.rstrip("/"))
+@pytest.fixture(scope="module")
+def context(browser, base_url):
+    """One browser context for the desktop tests of a run, with one tab (see page)."""
+    ctx = browser.new_context(viewport=DESKTOP, accept_downloads=True)
+    ctx.grant_permissions(["clipboard-read", "clipboard-write"], origin=base_url.rstrip("/"))
+    yield ctx
+    ctx.close()
+
+
+@pytest.fixture(scope="module")
+def tab(context):
+    """The desktop tab. It records console errors, failed requests and any request that is not
+    for the local server (which cannot load: see CHROMIUM_ARGS). One tab for all the tests: a
+    new one costs more than most of the tests that would use it."""
     pg = context.new_page()
-    pg.outside_requests = []
-    pg.console_errors = []
-    pg.failed_requests = []
-
-    def route(r):
-        if urlsplit(r.request.url).hostname == "127.0.0.1":
-            r.continue_()
-        else:
-            pg.outside_requests.append(r.request.url)
-            r.abort()
-
-    pg.route("**/*", route)
+    pg.outside_requests, pg.console_errors, pg.failed_requests = [], [], []
+    pg.on("request", lambda r: urlsplit(r.url).hostname not in ("127.0.0.1", None)
+          and pg.outside_requests.append(r.url))
     pg.on("console", lambda m: m.type == "error" and pg.console_errors.append(m.text))
     pg.on("pageerror", lambda e: pg.console_errors.append(str(e)))
     # a request cut off because the test moved to the next page is not a failure; a
@@ -105,7 +108,18 @@ def page(browser, base_url):
           and pg.failed_requests.append(f"{r.url} ({r.failure})"))
     pg.on("response", lambda r: r.status >= 400 and pg.failed_requests.append(f"{r.url} (HTTP {r.status})"))
     yield pg
-    context.close()
+    pg.close()
+
+
+@pytest.fixture
+def page(tab, base_url):
+    """The desktop tab as each test finds it: nothing recorded, nothing stored (no palette
+    chosen, no answers given)."""
+    for found in (tab.outside_requests, tab.console_errors, tab.failed_requests):
+        found.clear()
+    yield tab
+    if tab.url.startswith(base_url):
+        tab.evaluate("localStorage.clear(); sessionStorage.clear()")
 
 
 def _page_path(concept: registry.Concept) -> str:
@@ -208,10 +222,10 @@ def _check_set(name: str, searches, answers) -> None:
 
 
 def test_search_finds_every_concept_by_its_heading_chinese_term_and_synonyms(search_page):
-    # every heading; in `make test` a sixth of the Chinese terms and synonyms (all under a full run)
+    # every heading; in `make test` a twelfth of the Chinese terms and synonyms (all under a full run)
     searches = [(c.en, [_page_path(c)], "en") for c in CONCEPTS] + sample(
         [(term, [_page_path(c)], kind) for c in CONCEPTS
-         for kind, terms in (("zh", c.zh_terms), ("synonym", list(c.synonyms))) for term in terms], 6)
+         for kind, terms in (("zh", c.zh_terms), ("synonym", list(c.synonyms))) for term in terms], 12)
     _check_set("terms", searches, search_page.evaluate(SEARCH_ALL, [q for q, _, _ in searches]))
 
 
@@ -356,8 +370,9 @@ def test_no_page_logs_an_error_or_fails_a_request(page, base_url, built_site, gr
         if rel != "404.html" and (top if top in CHAPTER_DIRS else "other") == group:
             paths.append("/" + rel.removesuffix("index.html"))
     assert paths, f"no built page for {group}"
+    paths.sort(key=lambda p: (p.count("/") < 3, p))  # the concept pages first: a sample takes one of them
     problems = []
-    for path in sample(paths, 4):
+    for path in sample(paths, 8):
         page.console_errors.clear()
         page.failed_requests.clear()
         page.goto(base_url + path.lstrip("/"), wait_until="load")
@@ -378,7 +393,7 @@ def test_on_a_phone_results_are_in_view_and_nothing_runs_off_the_side(browser, b
     context = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True)
     pg = context.new_page()
     problems = []
-    for path in sample(_pages_with_examples(), 8):
+    for path in sample(_pages_with_examples(), 16):
         pg.goto(base_url + path.lstrip("/"), wait_until="load")
         if not pg.evaluate(FIRST_OUTPUT_SHOWN):
             problems.append(f"{path}: the first example's output is not shown without a click (390 x 844)")
@@ -404,6 +419,20 @@ def _exercise(built_site, kind: str) -> tuple[str, str]:
     pytest.fail(f"no {kind} exercise on the site")
 
 
+KINDS = ("numeric", "predict", "choice")
+
+
+def _exercises_of_every_kind(built_site) -> tuple[str, dict[str, str]]:
+    """The smallest page with an exercise of every kind: (its path, {kind: the first such form's id})."""
+    for html in sorted(built_site.pages(), key=lambda p: (p.stat().st_size, p)):
+        forms = re.findall(r'<form class="kb-exercise" id="([^"]+)" data-kb-exercise="[^"]+" data-kb-kind="(\w+)"',
+                           html.read_text(encoding="utf-8"))
+        first = {kind: next((f for f, k in forms if k == kind), None) for kind in KINDS}
+        if all(first.values()):
+            return "/" + html.relative_to(built_site.path).as_posix().removesuffix("index.html"), first
+    pytest.fail("no page has an exercise of every kind")
+
+
 def _answer(pg, form, key, right: bool) -> None:
     if key["why"]:
         options = form.locator("input[type=radio]")
@@ -422,33 +451,42 @@ def _answer(pg, form, key, right: bool) -> None:
     box.press("Enter")  # the keyboard submits, as a reader would
 
 
-@pytest.mark.parametrize("kind", ["numeric", "predict", "choice"])
-def test_an_exercise_checks_answers_gives_a_hint_then_the_solution_and_keeps_progress(page, base_url, built_site, kind):
-    path, form_id = _exercise(built_site, kind)
+def test_exercises_check_answers_give_a_hint_then_the_solution_and_keep_progress(page, base_url, built_site):
+    """One exercise of each kind (numeric, predict the output, multiple choice) on one page."""
+    path, ids = _exercises_of_every_kind(built_site)
     page.goto(base_url + path.lstrip("/"))
     page.evaluate("localStorage.clear()")
     page.reload()
-    form = page.locator(f"#{form_id}")
-    key = form.evaluate(DECODE)
-    solution = re.sub(r"<[^>]+>", "", key["solution"]).strip()
-    assert solution and solution[:40] not in page.locator("article").inner_text(), "the solution shows before an answer"
-    _answer(page, form, key, right=False)
-    feedback = form.locator(".kb-ex-feedback")
-    assert "Not yet" in feedback.inner_text() and "Hint." in feedback.inner_text()
-    _answer(page, form, key, right=True)
-    assert "Correct." in feedback.inner_text() and "Solution." in feedback.inner_text()
+    forms = {kind: page.locator(f"#{form_id}") for kind, form_id in ids.items()}
+    keys = {kind: form.evaluate(DECODE) for kind, form in forms.items()}
+
+    def feedback(kind: str) -> str:
+        return page.locator(f"#{ids[kind]} .kb-ex-feedback").inner_text()
+
+    article = page.locator("article").inner_text()
+    for kind, form in forms.items():
+        key = keys[kind]
+        solution = re.sub(r"<[^>]+>", "", key["solution"]).strip()
+        assert solution and solution[:40] not in article, f"{kind}: the solution shows before an answer"
+        _answer(page, form, key, right=False)
+        assert "Not yet" in feedback(kind) and "Hint." in feedback(kind), f"{kind}: {feedback(kind)!r}"
+        _answer(page, form, key, right=True)
+        assert "Correct." in feedback(kind) and "Solution." in feedback(kind), f"{kind}: {feedback(kind)!r}"
     page.reload()
-    assert "Correct." in page.locator(f"#{form_id} .kb-ex-feedback").inner_text(), "progress lost on reload"
+    for kind in KINDS:
+        assert "Correct." in feedback(kind), f"{kind}: progress lost on reload"
     chapter = path.strip("/").split("/")[0]
     page.goto(base_url + chapter + "/")
-    assert re.search(r"you have solved 1 of the \d+ exercises", page.locator(".kb-progress").inner_text())
+    assert re.search(rf"you have solved {len(KINDS)} of the \d+ exercises", page.locator(".kb-progress").inner_text())
     page.goto(base_url + path.lstrip("/"))
     page.locator(".kb-ex-reset").first.click()
-    assert page.locator(f"#{form_id} .kb-ex-feedback").inner_text().strip() == ""
+    for kind in KINDS:
+        assert feedback(kind).strip() == "", f"{kind}: not cleared by the reset"
     page.reload()
-    assert page.locator(f"#{form_id} .kb-ex-feedback").inner_text().strip() == "", "the reset did not last"
-    # two wrong answers: the worked solution
-    _answer(page, form, key, right=False)
-    _answer(page, form, key, right=False)
-    assert "worked solution" in form.locator(".kb-ex-feedback").inner_text()
+    for kind in KINDS:
+        assert feedback(kind).strip() == "", f"{kind}: the reset did not last"
+    for kind, form in forms.items():  # two wrong answers: the worked solution
+        _answer(page, form, keys[kind], right=False)
+        _answer(page, form, keys[kind], right=False)
+        assert "worked solution" in feedback(kind), f"{kind}: {feedback(kind)!r}"
     assert not page.console_errors and not page.outside_requests, page.console_errors + page.outside_requests

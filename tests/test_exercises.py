@@ -11,8 +11,6 @@ import html as html_lib
 import json
 import re
 
-import pytest
-
 from conftest import MiniProject
 
 CONCEPTS = "saddle-point:\n  summary: A point where the gradient is zero and the curvature has both signs.\n"
@@ -99,16 +97,24 @@ def test_no_key_hint_or_solution_is_in_the_text_or_the_search_index(mini, tmp_pa
     assert "print(side(16.0))" in text  # a predict exercise shows its code
 
 
-@pytest.mark.parametrize(("change", "message"), [
+BAD_LISTS = [  # (an edit that breaks the demo's list, what the build must say about it)
     (('"concept": "saddle-point", "kind": "numeric"', '"concept": "no-such-concept", "kind": "numeric"'),
      "exercise 1 (square-side): no concept 'no-such-concept' in the registry"),
     (('"tolerance": 0.01,', ""), "exercise 1 (square-side): a numeric answer needs a tolerance > 0"),
     (('"answer": 1,', '"answer": 2,'), "exercise 2 (which-way): the answer of a choice is the index of the right option"),
     (("print(json.dumps(exercises))", "print(exercises)"), "Expecting property name"),
-])
-def test_a_bad_exercise_list_fails_the_build_naming_the_file(mini, tmp_path, change, message):
-    mini.snippet("more_check.py", CHECK.replace("AREA", "4.0").replace(*change))
-    mini.page(PAGE, CONCEPTS, name="more.md")
+]
+
+
+def test_a_bad_exercise_list_fails_the_build_naming_the_file(mini, tmp_path):
+    """One page runs four broken check files: the build fails and names each file with its fault."""
+    page = PAGE.split("```python", 1)[0]
+    for n, (change, _) in enumerate(BAD_LISTS, 1):
+        mini.snippet(f"more_bad{n}_check.py", CHECK.replace("AREA", "4.0").replace(*change))
+        page += f'```python exec="on" id="bad-{n}" file="snippets/demo/more_bad{n}_check.py" exercises="1"\n```\n\n'
+    mini.page(page, CONCEPTS, name="more.md")
     proc = mini.build(tmp_path / "site")
     assert proc.returncode != 0
-    assert "snippets/demo/more_check.py: " in proc.stdout + proc.stderr and message in proc.stdout + proc.stderr
+    log = proc.stdout + proc.stderr
+    for n, (_, message) in enumerate(BAD_LISTS, 1):
+        assert re.search(rf"snippets/demo/more_bad{n}_check\.py: [^\n]*{re.escape(message)}", log), (message, log[-3000:])

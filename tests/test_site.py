@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from kbsite import registry
-from conftest import ARTIFACTS
+from conftest import ARTIFACTS, FULL
 from kbsite.generated import CHECK_SUFFIX
 from sitecheck import broken_links, external_resources, html_path, parse
 
@@ -340,6 +340,8 @@ def test_search_reads_the_same_text_from_plain_and_highlighted_code(built_site):
     assert reduced_blocks > 100, f"only {reduced_blocks} highlighted code blocks on the site"
 
 
+@pytest.mark.skipif(not FULL, reason="a second build of the whole site: under CI=true or make test-full "
+                    "(test_cache checks the same on a small site in every run)")
 def test_a_warm_rebuild_executes_nothing_and_writes_the_same_site(built_site, tmp_path):
     """The shared build ran every example and refreshed a cache; a build from that cache must
     run no example and write the same bytes, every file.

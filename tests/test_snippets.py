@@ -54,7 +54,7 @@ def test_every_example_ran_in_the_build_and_printed(path: Path):
     assert run["output_sha256"] != EMPTY, f"{rel} printed nothing: an example prints what the reader should see"
 
 
-RERUN = sample(SNIPPETS, 6)
+RERUN = sample(SNIPPETS, 10)
 
 
 @pytest.mark.parametrize("path", RERUN, ids=[_rel(p).removeprefix("snippets/") for p in RERUN])
