@@ -18,12 +18,16 @@ An exercise (JSON object):
   ignoring case and spaces), or, with ``options``, the index of the right option;
 - ``options`` (choice, or predict with options): ``[{"text": ..., "why": ...}]``, a one-line
   explanation for every option, shown once the reader answered;
+- ``shuffle`` (with options, optional): ``true`` when the options have no order of their own;
+  the page then shows them in an order that the exercise's id fixes (see placed), so the
+  file can list the right one first and where the key sits tells the reader nothing;
 - ``code`` (predict): the lines whose output the reader predicts, shown under the question.
 """
 
 from __future__ import annotations
 
 import base64
+import hashlib
 import html
 import json
 import re
@@ -77,7 +81,21 @@ def check(exercises: Any, concepts: set[str]) -> list[dict]:
                 raise ExerciseError(f"{where}: a numeric answer needs a tolerance > 0")
         elif not (isinstance(answer, str) and answer.strip()):
             raise ExerciseError(f"{where}: the answer is a number, a list of numbers, a string or an option index")
+        if "shuffle" in ex and not (isinstance(ex["shuffle"], bool) and options):
+            raise ExerciseError(f"{where}: shuffle is true or false, and only for an exercise with options")
     return exercises
+
+
+def placed(ex: dict) -> dict:
+    """The exercise as the page shows it: a ``shuffle`` exercise's options in the order of the
+    SHA-256 of its id and each option's text (the same order in every build, and no tie to the
+    order the file lists them in), its answer the index where the right option landed."""
+    if not ex.get("shuffle"):
+        return ex
+    options = ex["options"]
+    order = sorted(range(len(options)),
+                   key=lambda i: hashlib.sha256(f"{ex['id']}\n{options[i]['text']}".encode()).hexdigest())
+    return {**ex, "options": [options[i] for i in order], "answer": order.index(ex["answer"])}
 
 
 def _encode(data: dict) -> str:
@@ -88,7 +106,7 @@ def render(exercises: list[dict], page: str, convert, concept_link) -> tuple[str
     """(HTML of the exercises, their ids as ``<page>#<id>``). ``convert`` turns Markdown into
     HTML; ``concept_link(id)`` gives the Markdown link to a concept's section."""
     parts, ids = [], []
-    for n, ex in enumerate(exercises, 1):
+    for n, ex in enumerate(map(placed, exercises), 1):
         key = f"{page}#{ex['id']}"
         ids.append(key)
         secret = {"answer": ex["answer"], "tolerance": ex.get("tolerance", 0),

@@ -180,7 +180,8 @@ class SiteBuild(threading.Thread):
     def run(self) -> None:
         run_dir = self.run_dir
         report = run_dir / "exec-report.json"
-        env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "KB_EXEC_CACHE": "refresh",
+        # one example at a time: the two test workers keep the other cores busy meanwhile
+        env = {"KB_EXEC_JOBS": "1", **os.environ, "NO_MKDOCS_2_WARNING": "1", "KB_EXEC_CACHE": "refresh",
                "KB_EXEC_CACHE_DIR": str(run_dir / "cache"), "KB_EXEC_REPORT": str(report)}
         start = time.perf_counter()
         try:

@@ -32,15 +32,20 @@ def cached_project(mini, tmp_path):
 
 
 def test_unchanged_examples_come_from_the_cache_and_pages_are_identical(cached_project):
+    """Also: every example file starts before the pages render, and with one runner (the cold
+    build) or two (the first cached one) the site is the same bytes."""
     mini, env, tmp = cached_project
-    cold = mini.build(tmp / "cold", KB_EXEC_REPORT=tmp / "cold.json")  # the tests' default: no cache
+    cold = mini.build(tmp / "cold", KB_EXEC_JOBS=1, KB_EXEC_REPORT=tmp / "cold.json")  # the tests' default: no cache
     assert cold.returncode == 0, cold.stdout + cold.stderr
     assert _runs(tmp / "cold.json") == {"a-first": False, "a-second": False, "b-plot": False}
 
-    first = mini.build(tmp / "first", **env)
+    first = mini.build(tmp / "first", **env, KB_EXEC_JOBS=2)
     assert first.returncode == 0, first.stdout + first.stderr
     assert _runs(tmp / "runs.json") == {"a-first": False, "a-second": False, "b-plot": False}
     assert "kb: 2 examples executed" in first.stdout + first.stderr  # alpha ran once for both its blocks
+    for report in ("cold.json", "runs.json"):  # both blocks of alpha take its one run's result
+        assert _runs(tmp / report, "ahead") == {"a-first": True, "a-second": True, "b-plot": True}
+    assert tree(tmp / "first") == tree(tmp / "cold"), "one runner or two, the pages must be the same bytes"
 
     warm = mini.build(tmp / "warm", **env)
     assert warm.returncode == 0, warm.stdout + warm.stderr
@@ -105,18 +110,6 @@ def test_refresh_mode_writes_and_never_reads(tmp_path):
     refreshing.put(digest, {"stdout": "1\n"})
     assert refreshing.get(digest) is None  # a refreshing build runs the example anyway
     assert cache.ExecCache(tmp_path).get(digest) == {"stdout": "1\n"}  # and the next build finds it
-
-
-def test_examples_run_ahead_in_parallel_and_the_pages_do_not_change(cached_project):
-    """Every example file starts before the pages render; with one runner or two, the site is
-    the same bytes."""
-    mini, _, tmp = cached_project
-    one = mini.build(tmp / "one", KB_EXEC_JOBS=1, KB_EXEC_REPORT=tmp / "one.json")
-    two = mini.build(tmp / "two", KB_EXEC_JOBS=2, KB_EXEC_REPORT=tmp / "two.json")
-    assert one.returncode == 0 and two.returncode == 0, one.stdout + one.stderr + two.stdout + two.stderr
-    for report in ("one.json", "two.json"):  # both blocks of alpha take its one run's result
-        assert _runs(tmp / report, "ahead") == {"a-first": True, "a-second": True, "b-plot": True}
-    assert tree(tmp / "two") == tree(tmp / "one")
 
 
 DIRTY = '''\

@@ -11,6 +11,8 @@ import html as html_lib
 import json
 import re
 
+import pytest
+
 from conftest import MiniProject
 
 CONCEPTS = "saddle-point:\n  summary: A point where the gradient is zero and the curvature has both signs.\n"
@@ -118,3 +120,23 @@ def test_a_bad_exercise_list_fails_the_build_naming_the_file(mini, tmp_path):
     log = proc.stdout + proc.stderr
     for n, (_, message) in enumerate(BAD_LISTS, 1):
         assert re.search(rf"snippets/demo/more_bad{n}_check\.py: [^\n]*{re.escape(message)}", log), (message, log[-3000:])
+
+
+def test_a_shuffled_choice_keeps_its_key_and_the_id_alone_fixes_the_order():
+    """``"shuffle": true``: the file may list the right option first; the page shows the options
+    in an order fixed by the exercise's id, the same in every build, and the key follows its option."""
+    from kbsite.exercises import ExerciseError, check, placed
+
+    options = [{"text": text, "why": f"why {text}"} for text in ("right", "wrong 1", "wrong 2", "wrong 3")]
+    ex = {"id": "which-one", "concept": "saddle-point", "kind": "choice", "question": "Which?", "options": options,
+          "answer": 0, "hint": "h", "solution": "s", "shuffle": True}
+    shown = placed(ex)
+    assert shown["options"][shown["answer"]]["text"] == "right"
+    assert sorted(o["text"] for o in shown["options"]) == sorted(o["text"] for o in options)
+    assert placed(dict(ex)) == shown
+    assert placed({**ex, "options": options[::-1], "answer": 3}) == shown  # the listing order does not matter
+    assert len({placed({**ex, "id": f"which-{n}"})["answer"] for n in range(20)}) == len(options)
+    assert placed({**ex, "shuffle": False})["options"] == options
+    with pytest.raises(ExerciseError, match="only for an exercise with options"):
+        check([{"id": "n", "concept": "saddle-point", "kind": "numeric", "question": "q", "answer": 1.0,
+                "tolerance": 0.1, "hint": "h", "solution": "s", "shuffle": True}], {"saddle-point"})

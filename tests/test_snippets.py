@@ -171,7 +171,7 @@ def test_an_example_imports_without_running_and_its_functions_pass_their_example
 
 # A sample in `make test`; every example under CI=true or KB_FULL=1 (a page's exercises are not
 # an example to take, so its _check.py is left out).
-STANDALONE = sample([p for p in SNIPPETS if not p.stem.endswith(CHECK_SUFFIX)], 66)
+STANDALONE = sample([p for p in SNIPPETS if not p.stem.endswith(CHECK_SUFFIX)], 75)
 ALONE = '''\
 import contextlib, importlib, io, json, runpy, sys
 import matplotlib.pyplot as plt

@@ -27,17 +27,6 @@ def printed(code: str) -> str:
     return out.getvalue().strip()
 
 
-def rotated(options: list, answer: int, k: int) -> tuple[list, int]:
-    """The options rotated left by k places, and where the right one ends up.
-
-    Examples:
-        >>> rotated(["a", "b", "c"], 0, 1)
-        (['b', 'c', 'a'], 2)
-    """
-    k %= len(options)
-    return options[k:] + options[:k], (answer - k) % len(options)
-
-
 if __name__ == "__main__":
     z = (17.0 - 10.0) / 2.0
     p = np.array([0.5, 2.0, 0.6])             # the normal data lie on the plane x3 = 0
@@ -72,7 +61,7 @@ if __name__ == "__main__":
          "hint": "The reconstruction keeps the first two coordinates and sets $x_3$ to 0.",
          "solution": f"The reconstruction is $(0.5, 2, 0)$, so the error is $0.6^2 = {recon_err:.2f}$, even though "
                      "every coordinate on its own looks ordinary."},
-        {"id": "anomaly-which-test", "concept": "anomaly-detection", "kind": "choice",
+        {"id": "anomaly-which-test", "concept": "anomaly-detection", "kind": "choice", "shuffle": True,
          "question": "A point has ordinary values in every coordinate but breaks the relation between them that "
                      "normal data obey. Which test flags it?",
          "options": [
@@ -114,7 +103,7 @@ if __name__ == "__main__":
          "answer": eps_flip, "tolerance": 0.0005,
          "hint": "The logit falls by $\\varepsilon \\lVert w \\rVert_1$.",
          "solution": f"$\\varepsilon^* = 0.7 / 3.5 = {eps_flip:.2f}$."},
-        {"id": "fgsm-vs-random", "concept": "adversarial-attack", "kind": "choice",
+        {"id": "fgsm-vs-random", "concept": "adversarial-attack", "kind": "choice", "shuffle": True,
          "question": "Why does random $\\pm\\varepsilon$ noise barely change the accuracy while FGSM of the same "
                      "size destroys it?",
          "options": [
@@ -131,6 +120,4 @@ if __name__ == "__main__":
          "solution": "With random signs the sum has standard deviation $\\varepsilon \\lVert w \\rVert_2$; with "
                      "matched signs it is $\\varepsilon \\lVert w \\rVert_1$, far larger in high dimension."},
     ]
-    for i, ex in enumerate(e for e in exercises if e["kind"] == "choice"):  # vary where the key sits
-        ex["options"], ex["answer"] = rotated(ex["options"], ex["answer"], i + 1)
     print(json.dumps(exercises, ensure_ascii=False))

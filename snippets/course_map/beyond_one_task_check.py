@@ -15,17 +15,6 @@ def adapted(theta0: float, lr: float, target: float) -> float:
     return theta0 - lr * 2 * (theta0 - target)
 
 
-def rotated(options: list, answer: int, k: int) -> tuple[list, int]:
-    """The options rotated left by k places, and where the right one ends up.
-
-    Examples:
-        >>> rotated(["a", "b", "c"], 0, 1)
-        (['b', 'c', 'a'], 2)
-    """
-    k %= len(options)
-    return options[k:] + options[:k], (answer - k) % len(options)
-
-
 if __name__ == "__main__":
     reading, t_mean, t_std = 8.0, 2.0, 3.0                  # target = 3 * source + 2, source ~ (0, 1)
     seen = (reading - t_mean) / t_std
@@ -49,7 +38,7 @@ if __name__ == "__main__":
          "hint": "The target domain has mean 2 and standard deviation 3.",
          "solution": f"$(8 - 2) / 3 = {seen:g}$, which is exactly the source value that produced the reading: "
                      "no target label was needed."},
-        {"id": "domain-what-drops", "concept": "domain-adaptation-overview", "kind": "choice",
+        {"id": "domain-what-drops", "concept": "domain-adaptation-overview", "kind": "choice", "shuffle": True,
          "question": "A model is nearly perfect on its training domain and much worse on a new one. What does "
                      "domain adaptation use to recover the accuracy, in the page's example?",
          "options": [
@@ -72,7 +61,7 @@ if __name__ == "__main__":
          "hint": "8 bits are one byte.",
          "solution": f"$25 \\times 10^6$ bytes $= {megabytes:g}$ MB, a quarter of the {4 * megabytes:g} MB in "
                      "32-bit floats."},
-        {"id": "compression-distillation", "concept": "model-compression-overview", "kind": "choice",
+        {"id": "compression-distillation", "concept": "model-compression-overview", "kind": "choice", "shuffle": True,
          "question": "In knowledge distillation, what does the small student learn from?",
          "options": [
              {"text": "The teacher's full probability vectors",
@@ -87,7 +76,7 @@ if __name__ == "__main__":
          "hint": "What is richer than the top class?",
          "solution": "The student matches the teacher's output distribution, which says for instance that a "
                      "given 7 looks a bit like a 1; that extra information lets a small model learn well."},
-        {"id": "lifelong-why-forget", "concept": "lifelong-learning", "kind": "choice",
+        {"id": "lifelong-why-forget", "concept": "lifelong-learning", "kind": "choice", "shuffle": True,
          "question": "After training on task B, the page's network answers task A far below a coin flip. Why?",
          "options": [
              {"text": "Training on B moved weights that A needed, and B's opposite rule spread into A's region",
@@ -118,6 +107,4 @@ if __name__ == "__main__":
                      f"so the derivative is ${meta_grad:g}$ (autograd agrees): a larger $\\eta$ helps, up to "
                      f"$\\eta = {best_lr}$, where one step lands on 3."},
     ]
-    for i, ex in enumerate(e for e in exercises if e["kind"] == "choice"):  # vary where the key sits
-        ex["options"], ex["answer"] = rotated(ex["options"], ex["answer"], i + 2)
     print(json.dumps(exercises, ensure_ascii=False))

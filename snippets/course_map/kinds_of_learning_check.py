@@ -28,17 +28,6 @@ def printed(code: str) -> str:
     return out.getvalue().strip()
 
 
-def rotated(options: list, answer: int, k: int) -> tuple[list, int]:
-    """The options rotated left by k places, and where the right one ends up.
-
-    Examples:
-        >>> rotated(["a", "b", "c"], 0, 1)
-        (['b', 'c', 'a'], 2)
-    """
-    k %= len(options)
-    return options[k:] + options[:k], (answer - k) % len(options)
-
-
 if __name__ == "__main__":
     ce = -math.log(0.8)
     ref = torch.nn.functional.binary_cross_entropy(torch.tensor(0.8, dtype=torch.float64),
@@ -66,7 +55,7 @@ if __name__ == "__main__":
          "hint": "The loss is $-\\log$ of the probability given to the right label.",
          "solution": f"$-\\ln 0.8 = {ce:.3f}$. The label says which output is right; the loss measures how far "
                      "the prediction is from it."},
-        {"id": "supervised-four-pairs", "concept": "supervised-learning", "kind": "choice",
+        {"id": "supervised-four-pairs", "concept": "supervised-learning", "kind": "choice", "shuffle": True,
          "question": "Trained on 4 labelled pairs, the page's classifier has the lowest training loss and the "
                      "lowest test accuracy. Why?",
          "options": [
@@ -89,7 +78,7 @@ if __name__ == "__main__":
          "answer": masked, "tolerance": 0.5,
          "hint": "Count the hidden values per input, then multiply.",
          "solution": f"$500 \\times 100 / 4 = {masked}$ targets, all made from the data themselves."},
-        {"id": "self-supervised-pretext", "concept": "self-supervised-learning", "kind": "choice",
+        {"id": "self-supervised-pretext", "concept": "self-supervised-learning", "kind": "choice", "shuffle": True,
          "question": "Which of these is a pretext task of self-supervised learning?",
          "options": [
              {"text": "Predict a word that was hidden from a sentence",
@@ -112,7 +101,7 @@ if __name__ == "__main__":
          "hint": "A linear map scales the standard deviation by $|a|$ and moves the mean to $b$.",
          "solution": f"The standard deviation must go from 1 to 0.5, so $a = {a}$ (and $b = {b}$). With $a = "
                      f"-{a}$ the outputs have the same distribution: unpaired data do not fix the sign."},
-        {"id": "gan-overview-pairs", "concept": "unsupervised-gan-overview", "kind": "choice",
+        {"id": "gan-overview-pairs", "concept": "unsupervised-gan-overview", "kind": "choice", "shuffle": True,
          "question": "A generator learned from unpaired collections maps each input to an output that looks "
                      "right. What can it not learn from such data?",
          "options": [
@@ -145,6 +134,4 @@ if __name__ == "__main__":
          "solution": f"It prints `{out_pi}`: the arm with the largest $\\theta$ is the most likely, and the "
                      "probabilities always sum to 1."},
     ]
-    for i, ex in enumerate(e for e in exercises if e["kind"] == "choice"):  # vary where the key sits
-        ex["options"], ex["answer"] = rotated(ex["options"], ex["answer"], i + 2)
     print(json.dumps(exercises, ensure_ascii=False))

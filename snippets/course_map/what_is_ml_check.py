@@ -18,17 +18,6 @@ def softmax(scores: list[float]) -> list[float]:
     return [v / sum(e) for v in e]
 
 
-def rotated(options: list, answer: int, k: int) -> tuple[list, int]:
-    """The options rotated left by k places, and where the right one ends up.
-
-    Examples:
-        >>> rotated(["a", "b", "c"], 0, 1)
-        (['b', 'c', 'a'], 2)
-    """
-    k %= len(options)
-    return options[k:] + options[:k], (answer - k) % len(options)
-
-
 if __name__ == "__main__":
     w, b, last = np.array([0.2, 0.3, 0.5]), 0.1, np.array([10.0, 12.0, 11.0])   # oldest day first
     forecast = float(b + w @ last)
@@ -40,7 +29,7 @@ if __name__ == "__main__":
     outputs = words**positions
 
     exercises = [
-        {"id": "function-kind-speech", "concept": "ml-finds-a-function", "kind": "choice",
+        {"id": "function-kind-speech", "concept": "ml-finds-a-function", "kind": "choice", "shuffle": True,
          "question": "Speech recognition turns an audio recording into the words that were said. Which kind of "
                      "function is it?",
          "options": [
@@ -77,7 +66,7 @@ if __name__ == "__main__":
          "hint": "$e^{2} / (e^{2} + e^{1} + e^{0})$.",
          "solution": f"$e^2 / (e^2 + e + 1) = 7.389 / 11.107 = {probs[0]:.3f}$; the others get "
                      f"{probs[1]:.3f} and {probs[2]:.3f}."},
-        {"id": "classification-go", "concept": "classification", "kind": "choice",
+        {"id": "classification-go", "concept": "classification", "kind": "choice", "shuffle": True,
          "question": "Why is choosing the next move in Go a classification task?",
          "options": [
              {"text": "The output is one choice from a fixed set of options, the points of the board",
@@ -99,7 +88,7 @@ if __name__ == "__main__":
          "hint": "Each position is chosen independently from the vocabulary.",
          "solution": f"$10^4 = {outputs}$. Too many to treat each sentence as one class: structured "
                      "learning builds the output part by part instead."},
-        {"id": "structured-why", "concept": "structured-learning", "kind": "choice",
+        {"id": "structured-why", "concept": "structured-learning", "kind": "choice", "shuffle": True,
          "question": "On the page, choosing each word on its own gives many wrong sentences. Why does generating "
                      "word after word fix it?",
          "options": [
@@ -116,6 +105,4 @@ if __name__ == "__main__":
          "solution": "With independent positions, \"the cat sleep\" is as likely as any mix of parts. "
                      "Conditioning each word on the earlier ones keeps the sentence consistent."},
     ]
-    for i, ex in enumerate(e for e in exercises if e["kind"] == "choice"):  # vary where the key sits
-        ex["options"], ex["answer"] = rotated(ex["options"], ex["answer"], i + 1)
     print(json.dumps(exercises, ensure_ascii=False))

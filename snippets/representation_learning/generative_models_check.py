@@ -47,17 +47,6 @@ def kl_diag_gaussian(mu: list[float], var: list[float]) -> float:
     return 0.5 * sum(m * m + v - 1 - math.log(v) for m, v in zip(mu, var))
 
 
-def rotated(options: list, answer: int, k: int) -> tuple[list, int]:
-    """The options rotated left by k places, and where the right one ends up.
-
-    Examples:
-        >>> rotated(["a", "b", "c"], 0, 1)
-        (['b', 'c', 'a'], 2)
-    """
-    k %= len(options)
-    return options[k:] + options[:k], (answer - k) % len(options)
-
-
 if __name__ == "__main__":
     d_star = best_discriminator(0.3, 0.1)
     value_at_optimum = 2 * math.log(0.5)          # E log 1/2 + E log 1/2 when p_g = p_data
@@ -96,7 +85,7 @@ if __name__ == "__main__":
          "hint": "With equal densities, what does $D^*$ output everywhere?",
          "solution": f"$D^* = 1/2$ everywhere, so $V = \\log\\tfrac12 + \\log\\tfrac12 = -\\log 4 = "
                      f"{value_at_optimum:.3f}$. This is the smallest value the generator can reach."},
-        {"id": "gan-non-saturating", "concept": "gan", "kind": "choice",
+        {"id": "gan-non-saturating", "concept": "gan", "kind": "choice", "shuffle": True,
          "question": "Why does the generator usually maximise $\\log D(G(z))$ instead of minimising "
                      "$\\log(1 - D(G(z)))$?",
          "options": [
@@ -133,6 +122,4 @@ if __name__ == "__main__":
          "solution": f"It prints `{out_grad}`: $z = \\mu + 2\\varepsilon$ gives $\\partial z / \\partial \\mu = 1$. "
                      "This is the reparameterisation trick: the gradient reaches $\\mu$ through the sample."},
     ]
-    for i, ex in enumerate(e for e in exercises if e["kind"] == "choice"):  # vary where the key sits
-        ex["options"], ex["answer"] = rotated(ex["options"], ex["answer"], i + 1)
     print(json.dumps(exercises, ensure_ascii=False))

@@ -40,17 +40,6 @@ def autoencoder_params(sizes: list[int]) -> int:
     return sum(a * b + b for a, b in zip(sizes, sizes[1:]))
 
 
-def rotated(options: list, answer: int, k: int) -> tuple[list, int]:
-    """The options rotated left by k places, and where the right one ends up.
-
-    Examples:
-        >>> rotated(["a", "b", "c"], 0, 1)
-        (['b', 'c', 'a'], 2)
-    """
-    k %= len(options)
-    return options[k:] + options[:k], (answer - k) % len(options)
-
-
 if __name__ == "__main__":
     x = np.array([-2.0, -1.0, 0.0, 1.0, 2.0])
     y = np.array([1, 0, 0, 0, 1])
@@ -71,7 +60,7 @@ if __name__ == "__main__":
                      f"no cut does better, so the answer is {acc_raw:.1f}. With the feature $x^2$ instead, "
                      f"one cut between 1 and 4 is exact: accuracy {acc_sq:.1f}. The data did not change; the "
                      "representation did."},
-        {"id": "rl-which-representation", "concept": "representation-learning", "kind": "choice",
+        {"id": "rl-which-representation", "concept": "representation-learning", "kind": "choice", "shuffle": True,
          "question": "Points in the plane are labelled by whether they lie inside a disc around the origin. "
                      "Which representation lets a single threshold on one feature classify them exactly?",
          "options": [
@@ -96,7 +85,7 @@ if __name__ == "__main__":
          "solution": f"Encoder $20 \\cdot 8 + 8 = 168$, decoder $8 \\cdot 20 + 20 = 180$: {stage1} in all. "
                      f"The second stage trains an 8 → 8 → 8 autoencoder ({stage2} parameters); only the "
                      f"encoders are kept, {kept} parameters for the whole stack."},
-        {"id": "rl-stage2-input", "concept": "greedy-layerwise-pretraining", "kind": "choice",
+        {"id": "rl-stage2-input", "concept": "greedy-layerwise-pretraining", "kind": "choice", "shuffle": True,
          "question": "In the second stage of greedy layer-wise pretraining, what does the new autoencoder "
                      "learn to reconstruct, and what happens to layer 1?",
          "options": [
@@ -113,7 +102,7 @@ if __name__ == "__main__":
          "solution": "Stage $k$ minimises $\\sum_n \\lVert h^{(k-1)}_n - g_k(f_k(h^{(k-1)}_n))\\rVert^2$ with "
                      "$h^{(k-1)}$ computed by the frozen layers below. Layer 1 changes again only in the "
                      "supervised fine-tuning phase."},
-        {"id": "rl-pretraining-today", "concept": "greedy-layerwise-pretraining", "kind": "choice",
+        {"id": "rl-pretraining-today", "concept": "greedy-layerwise-pretraining", "kind": "choice", "shuffle": True,
          "question": "On the page, a random start trained with Adam does about as well as the pretrained "
                      "start. When does unsupervised pretraining still pay off most?",
          "options": [
@@ -131,6 +120,4 @@ if __name__ == "__main__":
                      "unlabelled to labelled data, which is why self-supervised pretraining of large models "
                      "followed by fine-tuning is still the standard recipe."},
     ]
-    for i, ex in enumerate(e for e in exercises if e["kind"] == "choice"):  # vary where the key sits
-        ex["options"], ex["answer"] = rotated(ex["options"], ex["answer"], i + 1)
     print(json.dumps(exercises, ensure_ascii=False))

@@ -62,17 +62,6 @@ def contrastive_loss(sim: np.ndarray, temperature: float) -> float:
     return float((rows + cols) / 2)
 
 
-def rotated(options: list, answer: int, k: int) -> tuple[list, int]:
-    """The options rotated left by k places, and where the right one ends up.
-
-    Examples:
-        >>> rotated(["a", "b", "c"], 0, 1)
-        (['b', 'c', 'a'], 2)
-    """
-    k %= len(options)
-    return options[k:] + options[:k], (answer - k) % len(options)
-
-
 if __name__ == "__main__":
     rng = np.random.default_rng(0)
     fresh = 30 * 8 + 8 + 8 * 2 + 2
@@ -108,7 +97,7 @@ if __name__ == "__main__":
          "hint": "A layer from $a$ to $b$ units has $a b + b$ parameters.",
          "solution": f"$30 \\cdot 8 + 8 + 8 \\cdot 2 + 2 = {fresh}$, against {head} for the head alone. With 20 "
                      "labels, the transferred model has far fewer numbers to pin down."},
-        {"id": "transfer-when", "concept": "transfer-learning", "kind": "choice",
+        {"id": "transfer-when", "concept": "transfer-learning", "kind": "choice", "shuffle": True,
          "question": "When does reusing a trunk trained on task 1 help task 2?",
          "options": [
              {"text": "When the factors that explain task 1's data are also the ones task 2 needs",
@@ -133,7 +122,7 @@ if __name__ == "__main__":
                      f"when $x > 0$: $\\Phi(2.5) = {normal_cdf(2.5):.4f}$. The mean is {acc_shift:.3f}, against "
                      f"{shifted_accuracy(0):.3f} in the source domain. Standardizing each domain with its own "
                      "unlabelled mean removes the shift."},
-        {"id": "domain-adaptation-labels", "concept": "domain-adaptation", "kind": "choice",
+        {"id": "domain-adaptation-labels", "concept": "domain-adaptation", "kind": "choice", "shuffle": True,
          "question": "In the page's review example, what does the shared code learn from the target domain?",
          "options": [
              {"text": "Only its unlabelled inputs",
@@ -158,7 +147,7 @@ if __name__ == "__main__":
          "solution": f"The rules disagree on two wedges of 45 degrees each, $90/360$ of the plane's directions: "
                      f"accuracy $1 - 45/180 = {acc_turn:.3f}$ (a Monte Carlo check gives {mc_turn:.3f}). "
                      "At 90 degrees it would be a coin flip."},
-        {"id": "drift-what-changes", "concept": "concept-drift", "kind": "choice",
+        {"id": "drift-what-changes", "concept": "concept-drift", "kind": "choice", "shuffle": True,
          "question": "What makes the page's drift a drift of the *concept*, not only of the inputs?",
          "options": [
              {"text": "The relation $p(y \\mid x)$ changes: the same $x$ gets another label later",
@@ -179,7 +168,7 @@ if __name__ == "__main__":
          "hint": "Compute the Euclidean distance of each query to the three prototypes.",
          "solution": f"It prints `{out_proto}`. The first query is $2.05$ from $(0, 3)$ and $2.19$ from the "
                      "origin; the second is $1.91$ from $(4, 0)$ and $2.11$ from the origin."},
-        {"id": "zero-shot-needs", "concept": "one-zero-shot", "kind": "choice",
+        {"id": "zero-shot-needs", "concept": "one-zero-shot", "kind": "choice", "shuffle": True,
          "question": "Zero-shot learning classifies a class of which it has seen no example. What must it have "
                      "instead?",
          "options": [
@@ -206,7 +195,7 @@ if __name__ == "__main__":
          "solution": f"Rows: $\\log(1 + e^{{-8}})$ and $\\log(1 + e^{{-6}})$; columns: $\\log(1 + e^{{-7}})$ twice. "
                      f"The mean of the two directions is {loss:.4f}, the same as "
                      "`torch.nn.functional.cross_entropy`. It is small: each item is far closer to its partner."},
-        {"id": "multimodal-shuffle", "concept": "multimodal-learning", "kind": "choice",
+        {"id": "multimodal-shuffle", "concept": "multimodal-learning", "kind": "choice", "shuffle": True,
          "question": "After training two encoders on matched pairs, the test captions are shuffled. Retrieval "
                      "falls to chance. What does that show?",
          "options": [
@@ -223,6 +212,4 @@ if __name__ == "__main__":
          "solution": "The images and the captions are the same; only which caption belongs to which image "
                      "changed. Retrieval that needs the right partner then fails."},
     ]
-    for i, ex in enumerate(e for e in exercises if e["kind"] == "choice"):  # vary where the key sits
-        ex["options"], ex["answer"] = rotated(ex["options"], ex["answer"], i + 1)
     print(json.dumps(exercises, ensure_ascii=False))

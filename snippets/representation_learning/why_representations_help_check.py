@@ -38,17 +38,6 @@ def regions(n: int, d: int) -> int:
     return sum(math.comb(n, j) for j in range(d + 1))
 
 
-def rotated(options: list, answer: int, k: int) -> tuple[list, int]:
-    """The options rotated left by k places, and where the right one ends up.
-
-    Examples:
-        >>> rotated(["a", "b", "c"], 0, 1)
-        (['b', 'c', 'a'], 2)
-    """
-    k %= len(options)
-    return options[k:] + options[:k], (answer - k) % len(options)
-
-
 if __name__ == "__main__":
     # posterior of a two-component mixture: y = +-1 equally likely, x | y ~ N(2y, 1)
     x0 = 0.5
@@ -82,7 +71,7 @@ if __name__ == "__main__":
          "hint": "Bayes' rule; the log of the likelihood ratio of the two Gaussians is linear in $x$.",
          "solution": f"$\\log \\frac{{p(x \\mid +1)}}{{p(x \\mid -1)}} = \\frac{{(x + 2)^2 - (x - 2)^2}}{{2}} = 4x = 2$, "
                      f"so $p(y = +1 \\mid x) = \\sigma(2) = {post:.3f}$. Knowing $p(x)$ gave $p(y \\mid x)$ almost for free."},
-        {"id": "causal-when-useless", "concept": "causal-factors", "kind": "choice",
+        {"id": "causal-when-useless", "concept": "causal-factors", "kind": "choice", "shuffle": True,
          "question": "In which case can unlabelled inputs *not* help find the class boundary?",
          "options": [
              {"text": "$x$ is uniform on a rectangle and the label is read off one coordinate",
@@ -133,6 +122,4 @@ if __name__ == "__main__":
          "solution": f"$t(0.3) = 0.6$, then $t(0.6) = 2 - 1.2 = 0.8$: it prints `{out_tent}`. Each fold maps "
                      "both halves of the interval onto the whole of it, which is why the pieces double."},
     ]
-    for i, ex in enumerate(e for e in exercises if e["kind"] == "choice"):  # vary where the key sits
-        ex["options"], ex["answer"] = rotated(ex["options"], ex["answer"], i + 2)
     print(json.dumps(exercises, ensure_ascii=False))
